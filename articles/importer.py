@@ -1,0 +1,109 @@
+"""Reading an article from text in the layout of a saved news page.
+
+The layout: the site's name on the first line, the headline, the paragraphs,
+the last of them ending in a byline code in parentheses such as "(MRS L44)",
+then page chrome ("Share", "Leave a Reply", ...) that is not the article.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from .models import Article, Author, Section
+
+BYLINE_AT_END = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7}(?: [A-Z0-9][A-Za-z0-9]{0,7}){0,3})\)\s*$")
+PAGE_CHROME = {"share", "bagikan", "leave a reply", "tinggalkan balasan"}
+# No-break, thin and other unusual spaces that pasted text carries.
+ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]")
+RUNS_OF_SPACES = re.compile(r" {2,}")
+
+
+class ArticleTextError(ValueError):
+    """The text is not in the expected layout."""
+
+
+@dataclass
+class ParsedArticle:
+    site_name: str
+    headline: str
+    paragraphs: list[str]
+    byline_code: str
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.headline)[:200]
+
+    @property
+    def body_html(self) -> str:
+        return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in self.paragraphs)
+
+
+def normalise_spaces(line: str) -> str:
+    return RUNS_OF_SPACES.sub(" ", ODD_SPACES.sub(" ", line)).strip()
+
+
+def parse_article_text(text: str) -> ParsedArticle:
+    """Split a saved page into site name, headline, paragraphs and byline code."""
+    lines = [normalise_spaces(line) for line in text.replace("\r\n", "\n").split("\n")]
+    blocks = [line for line in lines if line]
+    if len(blocks) < 3:
+        raise ArticleTextError("Expected a site name, a headline and at least one paragraph.")
+    site_name, headline, *rest = blocks
+    paragraphs: list[str] = []
+    byline_code = ""
+    for block in rest:
+        if block.lower() in PAGE_CHROME:
+            break
+        match = BYLINE_AT_END.search(block)
+        if match:
+            byline_code = match.group(1)
+            remainder = block[: match.start()].strip()
+            if remainder:
+                paragraphs.append(remainder)
+            break
+        paragraphs.append(block)
+    if not paragraphs:
+        raise ArticleTextError("The article has no paragraphs.")
+    return ParsedArticle(
+        site_name=site_name, headline=headline, paragraphs=paragraphs, byline_code=byline_code
+    )
+
+
+@transaction.atomic
+def save_parsed_article(
+    parsed: ParsedArticle,
+    *,
+    section: Section,
+    authors: list[Author] | None = None,
+    tags: list[str] | None = None,
+    dek: str = "",
+    publish_at: datetime | None = None,
+    featured: bool = False,
+) -> tuple[Article, bool]:
+    """Create the article, or update the one with the same slug; publication time is kept on update."""
+    if authors is None and parsed.byline_code:
+        authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
+    fields = {
+        "headline": parsed.headline,
+        "dek": dek,
+        "body": parsed.body_html,
+        "byline_code": parsed.byline_code,
+        "section": section,
+        "status": Article.Status.PUBLISHED,
+        "is_featured": featured,
+    }
+    article, created = Article.objects.update_or_create(
+        slug=parsed.slug,
+        defaults=fields,
+        create_defaults={**fields, "publish_at": publish_at or timezone.now()},
+    )
+    if authors is not None:
+        article.authors.set(authors)
+    if tags is not None:
+        article.tags.set(tags)
+    return article, created

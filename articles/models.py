@@ -1,0 +1,219 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .sanitizer import sanitize_html
+
+# Paths at the site's root that a section slug must not take.
+RESERVED_SECTION_SLUGS = {
+    "admin",
+    "en",
+    "id",
+    "static",
+    "media",
+    "tag",
+    "penulis",
+    "author",
+    "cari",
+    "search",
+    "feed",
+    "feeds",
+    "rss",
+    "sitemap.xml",
+    "robots.txt",
+    "arsip",
+    "archive",
+    "pratinjau",
+    "preview",
+    "komentar",
+    "comments",
+    "i18n",
+}
+
+byline_code_validator = RegexValidator(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9 .,/&'-]*[A-Za-z0-9.])?$",
+    _("Use letters, digits and spaces, e.g. “MRS L44”; also . , / & ' - inside."),
+)
+author_code_validator = RegexValidator(
+    r"^[A-Z0-9]{2,8}$", _("Use 2 to 8 capital letters or digits, e.g. “MRS”.")
+)
+
+
+def validate_section_slug(value):
+    if value.lower() in RESERVED_SECTION_SLUGS:
+        raise ValidationError(_("“%(slug)s” is used by another page of the site."), params={"slug": value})
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        validators=[validate_section_slug],
+        help_text=_("Part of the address: /slug/."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Sections are listed from low to high.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    byline_code = models.CharField(
+        _("byline code"),
+        max_length=8,
+        unique=True,
+        validators=[author_code_validator],
+        help_text=_("The initials printed at the end of this author's articles, e.g. “MRS”."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+    bio = models.TextField(_("short bio"), blank=True, max_length=600)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and the publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What an article card needs, in one query."""
+        return self.select_related("section").defer("body")
+
+
+def lead_image_path(instance, filename):
+    """Store uploads under a generated name; the reader's file name is not kept."""
+    suffix = PurePath(filename).suffix.lower()
+    return f"articles/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The last part of the article's address.")
+    )
+    dek = models.TextField(
+        _("summary"), blank=True, max_length=500, help_text=_("One or two sentences under the headline.")
+    )
+    body = models.TextField(
+        _("body"), help_text=_("Cleaned on save to paragraphs, headings, lists, quotes, links and images.")
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(Author, verbose_name=_("authors"), related_name="articles", blank=True)
+    byline_code = models.CharField(
+        _("byline code"),
+        max_length=40,
+        blank=True,
+        validators=[byline_code_validator],
+        help_text=_("Printed in parentheses at the end of the article, e.g. “MRS L44”."),
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    lead_image = models.ImageField(
+        _("lead image"),
+        upload_to=lead_image_path,
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=120, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A time in the future schedules the article."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown as the main story on the home page.")
+    )
+    allow_comments = models.BooleanField(_("comments allowed"), default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        get_latest_by = "publish_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.publish_at)
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section": self.section.slug,
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()

@@ -1,0 +1,55 @@
+"""bin/start is how both `make run` and the Docker image start the portal."""
+
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.e2e
+
+
+def test_start_script_sets_up_an_empty_database_with_demo_content_and_serves_it(tmp_path):
+    port = free_port()
+    bin_dir = Path(os.sys.executable).parent
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}},
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "VAR_DIR": str(tmp_path),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PORT": str(port),
+        "LOAD_DEMO": "1",
+        "WEB_CONCURRENCY": "1",
+    }
+    log = (tmp_path / "start.log").open("w+")
+    process = subprocess.Popen(
+        [ROOT / "bin/start"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    home = response.read().decode()
+                break
+            except OSError:
+                assert process.poll() is None, (tmp_path / "start.log").read_text()
+                assert time.monotonic() < deadline, "the portal did not answer within two minutes"
+                time.sleep(0.5)
+        assert "Panglima Militer AS-Rusia" in home
+        assert "<img" in home
+        output = (tmp_path / "start.log").read_text()
+        assert "[14/14]" in output
+        assert "manage.py createsuperuser" in output
+        assert "/admin/" in output
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+        log.close()

@@ -13,11 +13,16 @@ import pytest
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 
+@pytest.fixture(scope="session")
+def session_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Each test writes uploads to its own folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+def media_root(settings, session_media_root):
+    """Uploads go to a temporary folder, which the gunicorn of the end-to-end tests serves too."""
+    settings.MEDIA_ROOT = session_media_root
+    return session_media_root
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +34,7 @@ def plain_static_storage(settings):
     }
 
 
-@pytest.fixture
-def chromium_path():
+def _chromium_or_skip() -> str:
     """Debian's Chromium; without it the browser tests skip, unless the run requires them."""
     if CHROMIUM.exists() and shutil.which(str(CHROMIUM)):
         return str(CHROMIUM)
@@ -58,7 +62,7 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def gunicorn_server(django_db_setup, tmp_path_factory):
+def gunicorn_server(django_db_setup, tmp_path_factory, session_media_root):
     """The portal under gunicorn, as in production, over the test database.
 
     Tests that use it must commit their data: ask for ``transactional_db``.
@@ -74,7 +78,7 @@ def gunicorn_server(django_db_setup, tmp_path_factory):
         "PORT": str(port),
         "HOST": "127.0.0.1",
         "STATIC_ROOT": str(var / "static"),
-        "MEDIA_ROOT": str(var / "media"),
+        "MEDIA_ROOT": str(session_media_root),
         "SECRET_KEY": "end-to-end-tests-" + "x" * 40,
         "DEBUG": "false",
         "WEB_CONCURRENCY": "2",
@@ -122,3 +126,51 @@ def empty_cache(request):
     cache.clear()
     yield
     cache.clear()
+
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; nothing downloads a browser."""
+    path = _chromium_or_skip()
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # tests make around it are ordinary synchronous ones.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser tab with its own cookies; a screenshot is kept if the test fails."""
+    context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=ARTIFACTS / f"failed-{request.node.name}.png", full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -7,5 +7,6 @@ class Command(BaseCommand):
     help = "Load the demo articles, sections, authors and pictures; what is already there is left alone."
 
     def handle(self, *args, **options):
-        created = load_demo(report=self.stdout.write)
+        report = self.stdout.write if options["verbosity"] else lambda line: None
+        created = load_demo(report=report)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new articles)."))

@@ -116,8 +116,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def for_listing(self):
-        """What an article card needs, in one query."""
-        return self.select_related("section").defer("body")
+        """What an article card needs, with its approved comment count, in one query."""
+        # The comments app's "approved" status; a GROUP BY query needs its ordering spelled out.
+        approved = models.Q(comments__status="approved")
+        return (
+            self.select_related("section")
+            .defer("body")
+            .annotate(comment_count=models.Count("comments", filter=approved))
+            .order_by(*self.model._meta.ordering)
+        )
 
 
 def lead_image_path(instance, filename):

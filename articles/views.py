@@ -9,6 +9,8 @@ from django.utils import translation
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from comments.display import comment_section
+
 from .models import Article, Author, Section
 from .share import share_links
 
@@ -97,7 +99,7 @@ class ArticleDetailView(DetailView):
             return HttpResponsePermanentRedirect(canonical_path)
         return self.render_to_response(self.get_context_data(object=self.object))
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, comment_form=None, **kwargs):
         article = self.object
         # One canonical address per article, whatever the interface language.
         with translation.override(settings.LANGUAGE_CODE):
@@ -105,5 +107,6 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             canonical_url=canonical_url,
             share_links=share_links(canonical_url, article.headline),
+            comments=comment_section(self.request, article, form=comment_form),
             **kwargs,
         )

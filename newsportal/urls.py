@@ -15,6 +15,7 @@ if settings.SERVE_MEDIA:
 
 # Indonesian at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("komentar/", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

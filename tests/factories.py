@@ -54,3 +54,35 @@ def make_article(*, tags=(), authors=(), image=False, **fields) -> Article:
     if authors:
         article.authors.add(*authors)
     return article
+
+
+def make_comment(article, **fields):
+    from comments.models import Comment
+
+    number = next(_numbers)
+    fields.setdefault("author_name", f"Pembaca {number}")
+    fields.setdefault("author_email", f"pembaca{number}@example.net")
+    fields.setdefault("text", f"Komentar nomor {number}.")
+    fields.setdefault("status", Comment.Status.APPROVED)
+    return Comment.objects.create(article=article, **fields)
+
+
+def comment_form_data(article, **fields) -> dict:
+    """What a reader's browser sends from the "Leave a Reply" form, filled a minute ago."""
+    import time
+
+    from django.core import signing
+
+    from comments.forms import TOKEN_SALT
+
+    data = {
+        "text": "Tulisan yang bagus, terima kasih.",
+        "author_name": "Siti Aminah",
+        "author_email": "siti@example.net",
+        "author_url": "",
+        "parent": "",
+        "phone": "",
+        "token": signing.dumps({"article": article.pk, "time": time.time() - 60}, salt=TOKEN_SALT),
+    }
+    data.update(fields)
+    return data

@@ -14,3 +14,59 @@
     });
   });
 })();
+
+// Comments: "Reply" moves the form under the comment; remembered details fill the form.
+(function () {
+  "use strict";
+  var respond = document.getElementById("respond");
+  if (!respond) return;
+  var form = document.getElementById("commentform");
+  var parentField = form.querySelector("input[name=parent]");
+  var titleText = respond.querySelector(".respond__title-text");
+  var cancel = document.getElementById("cancel-comment-reply-link");
+  var home = document.createElement("div");
+  home.hidden = true;
+  respond.parentNode.insertBefore(home, respond);
+
+  function replyTo(link) {
+    var comment = document.getElementById("comment-" + link.dataset.commentId);
+    comment.querySelector(".comment__body").after(respond);
+    parentField.value = link.dataset.commentId;
+    titleText.textContent = respond.dataset.replyFormat.replace("%(name)s", link.dataset.author);
+    cancel.hidden = false;
+    form.querySelector("textarea").focus();
+  }
+
+  function cancelReply() {
+    home.after(respond);
+    parentField.value = "";
+    titleText.textContent = respond.dataset.defaultTitle;
+    cancel.hidden = true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".comment-reply-link");
+    if (link) {
+      event.preventDefault();
+      replyTo(link);
+    } else if (event.target === cancel) {
+      event.preventDefault();
+      cancelReply();
+      form.querySelector("textarea").focus();
+    }
+  });
+
+  var cookie = document.cookie.split("; ").find(function (part) { return part.indexOf("comment_author=") === 0; });
+  if (cookie) {
+    try {
+      var details = JSON.parse(decodeURIComponent(cookie.slice("comment_author=".length)));
+      [["author_name", details.name], ["author_email", details.email], ["author_url", details.url]].forEach(function (pair) {
+        var input = form.elements[pair[0]];
+        if (input && !input.value && pair[1]) input.value = pair[1];
+      });
+      form.elements.remember.checked = true;
+    } catch (error) {
+      // A cookie we cannot read fills nothing.
+    }
+  }
+})();

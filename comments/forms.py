@@ -1,0 +1,103 @@
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import MaxLengthValidator, URLValidator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from .models import Comment, text_digest
+from .moderation import FormSignals
+
+TOKEN_SALT = "comments.form"  # noqa: S105 - a signing salt, not a secret
+DUPLICATE_MESSAGE = _("Duplicate comment detected; it looks as though you’ve already said that!")
+
+
+class CommentForm(forms.ModelForm):
+    """The "Leave a Reply" form, bound to one article."""
+
+    author_url = forms.URLField(
+        label=_("Website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        widget=forms.URLInput(attrs={"autocomplete": "url", "size": 30}),
+    )
+    remember = forms.BooleanField(
+        label=_("Save my name, email, and website in this browser for the next time I comment."),
+        required=False,
+    )
+    # People leave this empty because they never see it; bots fill every field.
+    phone = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    # When the form was shown, signed so that it cannot be forged.
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Comment
+        fields = ["text", "author_name", "author_email", "author_url", "parent"]
+        labels = {"text": _("Comment"), "author_name": _("Name"), "author_email": _("Email")}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8, "cols": 45}),
+            "author_name": forms.TextInput(attrs={"autocomplete": "name", "size": 30}),
+            "author_email": forms.EmailInput(
+                attrs={"autocomplete": "email", "size": 30, "aria-describedby": "email-notes"}
+            ),
+            "parent": forms.HiddenInput,
+        }
+        error_messages = {
+            "parent": {"invalid_choice": _("The comment you are replying to is not on this article.")},
+        }
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = self.instance.article = article
+        self.fields["text"].validators.append(MaxLengthValidator(settings.COMMENTS_MAX_LENGTH))
+        self.fields["text"].widget.attrs["maxlength"] = settings.COMMENTS_MAX_LENGTH
+        self.fields["parent"].queryset = Comment.objects.approved().filter(article=article)
+        if not self.is_bound:
+            self.initial["token"] = signing.dumps(
+                {"article": article.pk, "time": time.time()}, salt=TOKEN_SALT
+            )
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # Screen readers announce the field as invalid and read its message.
+        for name in self.errors.keys() & self.fields.keys():
+            attrs = self.fields[name].widget.attrs
+            described_by = {f"id_{name}-error", *attrs.get("aria-describedby", "").split()}
+            attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(sorted(described_by))})
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        max_depth = settings.COMMENTS_MAX_DEPTH
+        if parent is not None and parent.depth >= max_depth:
+            message = ngettext_lazy(
+                "Replies can nest only %(depth)d level deep.",
+                "Replies can nest only %(depth)d levels deep.",
+                "depth",
+            )
+            raise forms.ValidationError(message % {"depth": max_depth})
+        return parent
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if Comment.objects.filter(article=self.article, text_digest=text_digest(text)).exists():
+            raise forms.ValidationError(DUPLICATE_MESSAGE)
+        return text
+
+    def signals(self) -> FormSignals:
+        """What the honeypot and the signed timestamp say about the sender."""
+        try:
+            token = signing.loads(self.cleaned_data.get("token") or "", salt=TOKEN_SALT)
+        except signing.BadSignature:
+            token = {}
+        seconds = None
+        if token.get("article") == self.article.pk and isinstance(token.get("time"), float):
+            seconds = time.time() - token["time"]
+        return FormSignals(honeypot_filled=bool(self.cleaned_data.get("phone")), seconds_to_fill=seconds)

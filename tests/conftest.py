@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
+E2E_SECRET_KEY = "end-to-end-tests-" + "x" * 40
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 
@@ -44,6 +45,12 @@ def _chromium_or_skip() -> str:
     pytest.skip(reason)
 
 
+def subprocess_env(**overrides) -> dict:
+    """The environment for a portal process: this one's, less what only the tests may use."""
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return env | overrides
+
+
 def database_url(settings_dict) -> str:
     """The test database as a DATABASE_URL, for a server in another process."""
     if settings_dict["ENGINE"] == "django.db.backends.sqlite3":
@@ -72,19 +79,18 @@ def gunicorn_server(django_db_setup, tmp_path_factory, session_media_root):
     root = Path(__file__).resolve().parent.parent
     var = tmp_path_factory.mktemp("gunicorn")
     port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "PORT": str(port),
-        "HOST": "127.0.0.1",
-        "STATIC_ROOT": str(var / "static"),
-        "MEDIA_ROOT": str(session_media_root),
-        "SECRET_KEY": "end-to-end-tests-" + "x" * 40,
-        "DEBUG": "false",
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_ACCESSLOG": "",
-        "CONN_MAX_AGE": "0",
-    }
+    env = subprocess_env(
+        DATABASE_URL=database_url(connection.settings_dict),
+        PORT=str(port),
+        HOST="127.0.0.1",
+        STATIC_ROOT=str(var / "static"),
+        MEDIA_ROOT=str(session_media_root),
+        SECRET_KEY=E2E_SECRET_KEY,
+        DEBUG="false",
+        WEB_CONCURRENCY="2",
+        GUNICORN_ACCESSLOG="",
+        CONN_MAX_AGE="0",
+    )
     env.pop("REDIS_URL", None)
     python = sys.executable
     subprocess.run(

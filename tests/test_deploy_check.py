@@ -1,20 +1,20 @@
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from .conftest import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "HTTPS": "true",
-        "SECRET_KEY": "a-real-secret-" + "k7Q2mZ9x" * 8,
-        "ALLOWED_HOSTS": "news.example.org",
-        "VAR_DIR": str(tmp_path),
-    }
+    env = subprocess_env(
+        DEBUG="false",
+        HTTPS="true",
+        SECRET_KEY="a-real-secret-" + "k7Q2mZ9x" * 8,
+        ALLOWED_HOSTS="news.example.org",
+        VAR_DIR=str(tmp_path),
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -27,7 +27,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 
 
 def test_secret_key_is_generated_once_and_kept(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"VAR_DIR": str(tmp_path)}
+    env = {k: v for k, v in subprocess_env(VAR_DIR=str(tmp_path)).items() if k != "SECRET_KEY"}
     command = [sys.executable, "-c", "from django.conf import settings as s; print(s.SECRET_KEY)"]
     env["DJANGO_SETTINGS_MODULE"] = "newsportal.settings"
     first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import free_port
+from .conftest import free_port, subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.e2e
@@ -18,16 +18,17 @@ pytestmark = pytest.mark.e2e
 def test_start_script_sets_up_an_empty_database_with_demo_content_and_serves_it(tmp_path):
     port = free_port()
     bin_dir = Path(os.sys.executable).parent
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}},
-        "PATH": f"{bin_dir}:{os.environ['PATH']}",
-        "VAR_DIR": str(tmp_path),
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "PORT": str(port),
-        "LOAD_DEMO": "1",
-        "WEB_CONCURRENCY": "1",
-    }
+    env = subprocess_env(
+        PATH=f"{bin_dir}:{os.environ['PATH']}",
+        VAR_DIR=str(tmp_path),
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PORT=str(port),
+        LOAD_DEMO="1",
+        WEB_CONCURRENCY="1",
+    )
+    for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY"):
+        env.pop(name, None)
     log = (tmp_path / "start.log").open("w+")
     process = subprocess.Popen(
         [ROOT / "bin/start"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

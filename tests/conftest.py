@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -68,57 +69,71 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def gunicorn_server(django_db_setup, tmp_path_factory, session_media_root):
-    """The portal under gunicorn, as in production, over the test database.
-
-    Tests that use it must commit their data: ask for ``transactional_db``.
-    """
+@contextmanager
+def running_gunicorn(var: Path, media_root: Path, **settings_env):
+    """The portal under gunicorn, as in production, over the test database; yields its address."""
     from django.db import connection
 
     root = Path(__file__).resolve().parent.parent
-    var = tmp_path_factory.mktemp("gunicorn")
     port = free_port()
     env = subprocess_env(
         DATABASE_URL=database_url(connection.settings_dict),
         PORT=str(port),
         HOST="127.0.0.1",
         STATIC_ROOT=str(var / "static"),
-        MEDIA_ROOT=str(session_media_root),
+        MEDIA_ROOT=str(media_root),
         SECRET_KEY=E2E_SECRET_KEY,
         DEBUG="false",
         WEB_CONCURRENCY="2",
         GUNICORN_ACCESSLOG="",
         CONN_MAX_AGE="0",
+        **settings_env,
     )
-    env.pop("REDIS_URL", None)
     python = sys.executable
     subprocess.run(
         [python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=root, env=env, check=True
     )
-    log = (var / "gunicorn.log").open("w")
-    gunicorn = Path(python).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "--config", "newsportal/gunicorn.conf.py"], cwd=root, env=env, stdout=log, stderr=log
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
+    log_path = var / "gunicorn.log"
+    with log_path.open("w") as log:
+        gunicorn = Path(python).with_name("gunicorn")
+        process = subprocess.Popen(
+            [str(gunicorn), "--config", "newsportal/gunicorn.conf.py"],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
+                time.sleep(0.2)
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
                 process.kill()
-                pytest.fail(f"gunicorn did not start:\n{(var / 'gunicorn.log').read_text()}")
-            time.sleep(0.2)
-    yield base_url
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+
+
+@pytest.fixture(scope="session")
+def gunicorn_server(django_db_setup, tmp_path_factory, session_media_root):
+    """A gunicorn shared by the end-to-end tests; they must commit their data (``transactional_db``).
+
+    Its readers may post many comments quickly: the rate limit has tests of its own.
+    """
+    var = tmp_path_factory.mktemp("gunicorn")
+    with running_gunicorn(
+        var, session_media_root, COMMENTS_RATE_LIMIT="0", COMMENTS_MIN_FILL_SECONDS="1"
+    ) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

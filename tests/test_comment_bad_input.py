@@ -1,0 +1,114 @@
+"""Bad input gets a 4xx or the form back with a message; nothing is saved; never a 500."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from comments.models import Comment
+
+from .factories import comment_form_data, make_article, make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return make_article()
+
+
+def post(client, article, **fields):
+    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))
+
+
+@pytest.mark.parametrize(
+    "field", ["text", "author_name", "author_email", "author_url", "parent", "token", "phone"]
+)
+def test_nul_byte_in_any_field_is_refused(client, article, field):
+    response = post(client, article, **{field: "ab\x00cd"})
+    assert response.status_code == 400
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"author_name": "N" * 10_000}, "Pastikan nilai ini mengandung paling banyak 100 karakter"),
+        ({"text": "k" * 100_000}, "Pastikan nilai ini mengandung paling banyak 5000 karakter"),
+        ({"author_email": "bukan-email"}, "Masukkan alamat email yang valid."),
+        ({"author_url": "javascript:alert(1)"}, "Masukkan URL yang valid."),
+        ({"text": "   "}, "Bidang ini tidak boleh kosong."),
+    ],
+)
+def test_invalid_fields_come_back_with_a_message(client, article, fields, message):
+    response = post(client, article, **fields)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_missing_csrf_token_is_refused():
+    article = make_article()
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/komentar/{article.pk}/", comment_form_data(article))
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_wrong_csrf_token_is_refused():
+    article = make_article()
+    client = Client(enforce_csrf_checks=True)
+    client.get(article.get_absolute_url())
+    data = comment_form_data(article, csrfmiddlewaretoken="x" * 64)
+    assert client.post(f"/komentar/{article.pk}/", data).status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_csrf_refusal_page_is_styled_and_explains(article):
+    client = Client(enforce_csrf_checks=True)
+    html = client.post(f"/komentar/{article.pk}/", comment_form_data(article)).content.decode()
+    assert 'class="site-name"' in html
+    assert "muat ulang halaman" in html
+
+
+def test_reply_to_a_comment_of_another_article_is_refused(client, article):
+    elsewhere = make_comment(make_article())
+    response = post(client, article, parent=elsewhere.pk)
+    assert response.status_code == 400
+    assert "Komentar yang Anda balas tidak ada di artikel ini." in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_reply_to_a_pending_comment_is_refused(client, article):
+    pending = make_comment(article, status=Comment.Status.PENDING)
+    assert post(client, article, parent=pending.pk).status_code == 400
+    assert Comment.objects.count() == 1
+
+
+def test_reply_deeper_than_the_maximum_is_refused(client, article, settings):
+    settings.COMMENTS_MAX_DEPTH = 2
+    top = make_comment(article)
+    reply = make_comment(article, parent=top)
+    response = post(client, article, parent=reply.pk)
+    assert response.status_code == 400
+    assert "Balasan hanya dapat bersarang sampai 2 tingkat." in response.content.decode()
+    assert Comment.objects.count() == 2
+
+
+def test_unknown_article_is_404(client):
+    assert client.post("/komentar/999999/", {}).status_code == 404
+
+
+@pytest.mark.parametrize("field", ["author_name", "author_url", "text"])
+def test_script_and_javascript_urls_come_out_inert(client, article, field):
+    payloads = {
+        "author_name": '<script>alert("n")</script>',
+        "author_url": "https://example.org/\"><script>alert('u')</script>",
+        "text": '<script>alert("t")</script> <a href="javascript:alert(1)">klik</a> javascript:alert(2)',
+    }
+    post(client, article, **{field: payloads[field]})
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    html = Client().get(article.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert not re.search(r"<a [^>]*href=\"javascript:", html)
+    assert "&lt;script&gt;" in html or "%3Cscript%3E" in html

@@ -73,7 +73,7 @@ def remember_author(response, form: CommentForm) -> None:
     # Read by the page's script to fill the form, so not HttpOnly; never read by the server.
     response.set_cookie(
         AUTHOR_COOKIE,
-        quote(json.dumps(details)),
+        quote(json.dumps(details), safe=""),
         max_age=COOKIE_AGE,
         samesite="Lax",
         secure=settings.HTTPS,

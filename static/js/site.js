@@ -59,7 +59,7 @@
   var cookie = document.cookie.split("; ").find(function (part) { return part.indexOf("comment_author=") === 0; });
   if (cookie) {
     try {
-      var details = JSON.parse(decodeURIComponent(cookie.slice("comment_author=".length)));
+      var details = JSON.parse(decodeURIComponent(cookie.slice("comment_author=".length).replace(/^"|"$/g, "")));
       [["author_name", details.name], ["author_email", details.email], ["author_url", details.url]].forEach(function (pair) {
         var input = form.elements[pair[0]];
         if (input && !input.value && pair[1]) input.value = pair[1];

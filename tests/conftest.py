@@ -1,3 +1,4 @@
+import importlib
 import os
 import shutil
 import signal
@@ -206,3 +207,16 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def moderators_group(transactional_db):
+    """The Moderators group as its migration makes it; a flush between transactional tests removes it."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    name = ("comments", "0002_moderators_group")
+    state = MigrationExecutor(connection).loader.project_state(name, at_end=True)
+    importlib.import_module(".".join([name[0], "migrations", name[1]])).create_moderators(state.apps, None)
+    return Group.objects.get(name="Moderators")

@@ -9,7 +9,6 @@ from http.cookiejar import CookieJar
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 
 from comments.models import Comment
 
@@ -57,10 +56,12 @@ def reader_posts(browser, article, text, wait=1.1, **fields):
     return browser.request(f"/komentar/{article.pk}/", data)
 
 
-def test_reader_posts_moderator_approves_and_then_everyone_sees_it(gunicorn_server, django_user_model):
+def test_reader_posts_moderator_approves_and_then_everyone_sees_it(
+    gunicorn_server, django_user_model, moderators_group
+):
     article = make_article(headline="Jalan tol baru dibuka")
     moderator = django_user_model.objects.create_user("mod", password="kata-sandi-moderator", is_staff=True)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(moderators_group)
 
     reader = Browser(gunicorn_server)
     status, page = reader_posts(reader, article, "Semoga macet berkurang.")

@@ -9,4 +9,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = self.stdout.write if options["verbosity"] else lambda line: None
         created = load_demo(report=report)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new articles)."))
+        report(self.style.SUCCESS(f"Demo content ready ({created} new articles)."))

@@ -202,8 +202,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        # Refused hosts and bad requests are the client's fault; keep them out of error logs.
-        "django.security.DisallowedHost": {"level": "ERROR"},
+        # A request for another host is a client's (or a scanner's) fault: answered 400, not logged.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
     },
 }
 

@@ -86,3 +86,8 @@ def comment_form_data(article, **fields) -> dict:
     }
     data.update(fields)
     return data
+
+
+def post_comment(client, article, **fields):
+    """Send the "Leave a Reply" form of ``article`` as a reader's browser would."""
+    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))

@@ -7,7 +7,7 @@ from django.test import Client
 
 from comments.models import Comment
 
-from .factories import comment_form_data, make_article, make_comment
+from .factories import comment_form_data, make_article, make_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -17,15 +17,11 @@ def article():
     return make_article()
 
 
-def post(client, article, **fields):
-    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))
-
-
 @pytest.mark.parametrize(
     "field", ["text", "author_name", "author_email", "author_url", "parent", "token", "phone"]
 )
 def test_nul_byte_in_any_field_is_refused(client, article, field):
-    response = post(client, article, **{field: "ab\x00cd"})
+    response = post_comment(client, article, **{field: "ab\x00cd"})
     assert response.status_code == 400
     assert not Comment.objects.exists()
 
@@ -41,7 +37,7 @@ def test_nul_byte_in_any_field_is_refused(client, article, field):
     ],
 )
 def test_invalid_fields_come_back_with_a_message(client, article, fields, message):
-    response = post(client, article, **fields)
+    response = post_comment(client, article, **fields)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Comment.objects.exists()
@@ -73,7 +69,7 @@ def test_csrf_refusal_page_is_styled_and_explains(article):
 
 def test_reply_to_a_comment_of_another_article_is_refused(client, article):
     elsewhere = make_comment(make_article())
-    response = post(client, article, parent=elsewhere.pk)
+    response = post_comment(client, article, parent=elsewhere.pk)
     assert response.status_code == 400
     assert "Komentar yang Anda balas tidak ada di artikel ini." in response.content.decode()
     assert Comment.objects.count() == 1
@@ -81,7 +77,7 @@ def test_reply_to_a_comment_of_another_article_is_refused(client, article):
 
 def test_reply_to_a_pending_comment_is_refused(client, article):
     pending = make_comment(article, status=Comment.Status.PENDING)
-    assert post(client, article, parent=pending.pk).status_code == 400
+    assert post_comment(client, article, parent=pending.pk).status_code == 400
     assert Comment.objects.count() == 1
 
 
@@ -89,7 +85,7 @@ def test_reply_deeper_than_the_maximum_is_refused(client, article, settings):
     settings.COMMENTS_MAX_DEPTH = 2
     top = make_comment(article)
     reply = make_comment(article, parent=top)
-    response = post(client, article, parent=reply.pk)
+    response = post_comment(client, article, parent=reply.pk)
     assert response.status_code == 400
     assert "Balasan hanya dapat bersarang sampai 2 tingkat." in response.content.decode()
     assert Comment.objects.count() == 2
@@ -106,7 +102,7 @@ def test_script_and_javascript_urls_come_out_inert(client, article, field):
         "author_url": "https://example.org/\"><script>alert('u')</script>",
         "text": '<script>alert("t")</script> <a href="javascript:alert(1)">klik</a> javascript:alert(2)',
     }
-    post(client, article, **{field: payloads[field]})
+    post_comment(client, article, **{field: payloads[field]})
     Comment.objects.update(status=Comment.Status.APPROVED)
     html = Client().get(article.get_absolute_url()).content.decode()
     assert "<script>alert" not in html

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from comments.models import Comment
 
-from .factories import comment_form_data, make_article, make_comment
+from .factories import make_article, make_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def article():
     return make_article(headline="Harga beras turun")
-
-
-def post(client, article, **fields):
-    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))
 
 
 def test_form_reads_like_wordpress_in_english(client, article):
@@ -54,7 +50,7 @@ def test_form_speaks_indonesian_by_default(client, article):
 
 
 def test_new_comment_awaits_moderation_and_only_its_author_sees_it(client, article, django_user_model):
-    response = post(client, article, text="Semoga harga tetap stabil.")
+    response = post_comment(client, article, text="Semoga harga tetap stabil.")
     comment = Comment.objects.get()
     assert response.status_code == 303
     assert response["Location"] == f"{article.get_absolute_url()}#comment-{comment.pk}"
@@ -71,7 +67,7 @@ def test_new_comment_awaits_moderation_and_only_its_author_sees_it(client, artic
 
 
 def test_approved_comment_is_seen_by_everyone(client, article):
-    post(client, article, text="Sudah disetujui nanti.")
+    post_comment(client, article, text="Sudah disetujui nanti.")
     Comment.objects.update(status=Comment.Status.APPROVED)
     from django.test import Client
 
@@ -81,7 +77,7 @@ def test_approved_comment_is_seen_by_everyone(client, article):
 
 
 def test_form_with_errors_comes_back_with_what_was_typed_and_a_message_per_field(client, article):
-    response = post(
+    response = post_comment(
         client, article, text="Teks saya yang panjang.", author_name="", author_email="bukan-email"
     )
     html = response.content.decode()
@@ -95,25 +91,29 @@ def test_form_with_errors_comes_back_with_what_was_typed_and_a_message_per_field
 
 
 def test_remember_me_cookie_is_set_only_when_the_box_is_ticked(client, article):
-    response = post(client, article, text="Pertama.", remember="on", author_url="https://siti.example")
+    response = post_comment(
+        client, article, text="Pertama.", remember="on", author_url="https://siti.example"
+    )
     details = json.loads(unquote(response.cookies["comment_author"].value))
     assert details == {"name": "Siti Aminah", "email": "siti@example.net", "url": "https://siti.example"}
     assert response.cookies["comment_author"]["samesite"] == "Lax"
 
-    response = post(client, article, text="Kedua, tanpa centang.")
+    response = post_comment(client, article, text="Kedua, tanpa centang.")
     assert response.cookies["comment_author"].value == ""  # deleted
     assert "comment_author" not in client.cookies or not client.cookies["comment_author"].value
 
 
 def test_the_page_never_writes_the_remembered_email_into_its_html(client, article):
-    post(client, article, text="Ingat saya.", remember="on", author_email="rahasia-sekali@example.net")
+    post_comment(
+        client, article, text="Ingat saya.", remember="on", author_email="rahasia-sekali@example.net"
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "rahasia-sekali@example.net" not in html
 
 
 def test_reply_goes_under_its_parent(client, article):
     parent = make_comment(article, author_name="Budi")
-    response = post(client, article, text="Setuju dengan Budi.", parent=parent.pk)
+    response = post_comment(client, article, text="Setuju dengan Budi.", parent=parent.pk)
     reply = Comment.objects.get(parent=parent)
     assert response.status_code == 303
     assert reply.depth == 2
@@ -131,8 +131,8 @@ def test_reply_link_without_javascript_opens_the_form_for_that_comment(client, a
 
 
 def test_duplicate_text_on_the_same_article_is_refused_with_a_message(client, article):
-    post(client, article, text="Sama persis.")
-    response = post(client, article, text="  sama   PERSIS. ", author_email="lain@example.net")
+    post_comment(client, article, text="Sama persis.")
+    response = post_comment(client, article, text="  sama   PERSIS. ", author_email="lain@example.net")
     assert response.status_code == 400
     assert "Komentar ganda terdeteksi" in response.content.decode()
     assert Comment.objects.count() == 1
@@ -143,7 +143,7 @@ def test_comments_close_when_the_article_disallows_them(client):
     html = client.get(closed.get_absolute_url()).content.decode()
     assert "Komentar ditutup." in html
     assert 'id="commentform"' not in html
-    response = post(client, closed)
+    response = post_comment(client, closed)
     assert response.status_code == 403
     assert "Komentar ditutup." in response.content.decode()
     assert not Comment.objects.exists()
@@ -151,7 +151,7 @@ def test_comments_close_when_the_article_disallows_them(client):
 
 def test_comment_on_an_unpublished_article_is_404(client):
     draft = make_article(status="draft")
-    assert post(client, draft).status_code == 404
+    assert post_comment(client, draft).status_code == 404
 
 
 def test_article_lists_show_the_approved_comment_count(client, article):

@@ -8,7 +8,7 @@ from django.core import signing
 from comments.forms import TOKEN_SALT
 from comments.models import Comment
 
-from .factories import comment_form_data, make_article
+from .factories import comment_form_data, make_article, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +18,8 @@ def article():
     return make_article()
 
 
-def post(client, article, **fields):
-    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))
-
-
 def test_honeypot_filled_saves_the_comment_as_spam_and_shows_it_to_nobody(client, article):
-    response = post(client, article, phone="0812345678", text="Beli sekarang")
+    response = post_comment(client, article, phone="0812345678", text="Beli sekarang")
     assert response.status_code == 303
     assert Comment.objects.get().status == Comment.Status.SPAM
     assert "Beli sekarang" not in client.get(article.get_absolute_url()).content.decode()
@@ -32,13 +28,13 @@ def test_honeypot_filled_saves_the_comment_as_spam_and_shows_it_to_nobody(client
 def test_form_sent_within_the_minimum_fill_time_is_spam(client, article, settings):
     settings.COMMENTS_MIN_FILL_SECONDS = 5
     token = signing.dumps({"article": article.pk, "time": time.time() - 1}, salt=TOKEN_SALT)
-    post(client, article, token=token)
+    post_comment(client, article, token=token)
     assert Comment.objects.get().status == Comment.Status.SPAM
 
 
 def test_form_filled_slowly_is_not_spam(client, article, settings):
     settings.COMMENTS_MIN_FILL_SECONDS = 5
-    post(client, article)
+    post_comment(client, article)
     assert Comment.objects.get().status == Comment.Status.PENDING
 
 
@@ -51,14 +47,14 @@ def test_form_filled_slowly_is_not_spam(client, article, settings):
     ],
 )
 def test_missing_or_forged_fill_time_is_spam(client, article, token):
-    post(client, article, token=token)
+    post_comment(client, article, token=token)
     assert Comment.objects.get().status == Comment.Status.SPAM
 
 
 def test_fill_time_signed_for_another_article_is_spam(client, article):
     other = make_article()
     token = signing.dumps({"article": other.pk, "time": time.time() - 60}, salt=TOKEN_SALT)
-    post(client, article, token=token)
+    post_comment(client, article, token=token)
     assert Comment.objects.get().status == Comment.Status.SPAM
 
 
@@ -73,8 +69,8 @@ def test_the_form_on_the_page_carries_a_signed_fill_time(client, article):
 def test_rate_limit_answers_429_with_a_readable_page(client, article, settings):
     settings.COMMENTS_RATE_LIMIT = 3
     for number in range(3):
-        assert post(client, article, text=f"Komentar {number}").status_code == 303
-    response = post(client, article, text="Satu lagi")
+        assert post_comment(client, article, text=f"Komentar {number}").status_code == 303
+    response = post_comment(client, article, text="Satu lagi")
     assert response.status_code == 429
     assert "Tunggu beberapa menit" in response.content.decode()
     assert Comment.objects.count() == 3
@@ -82,7 +78,7 @@ def test_rate_limit_answers_429_with_a_readable_page(client, article, settings):
 
 def test_rate_limit_is_per_address(client, article, settings):
     settings.COMMENTS_RATE_LIMIT = 1
-    assert post(client, article, text="Dari alamat pertama").status_code == 303
+    assert post_comment(client, article, text="Dari alamat pertama").status_code == 303
     response = client.post(
         f"/komentar/{article.pk}/",
         comment_form_data(article, text="Dari alamat kedua"),
@@ -94,4 +90,4 @@ def test_rate_limit_is_per_address(client, article, settings):
 def test_rate_limit_off_when_set_to_zero(client, article, settings):
     settings.COMMENTS_RATE_LIMIT = 0
     for number in range(8):
-        assert post(client, article, text=f"Komentar {number}").status_code == 303
+        assert post_comment(client, article, text=f"Komentar {number}").status_code == 303

@@ -50,7 +50,9 @@ def test_moderator_sees_the_queue_with_pending_first_and_the_email(moderator_cli
 
 def test_moderator_cannot_edit_articles(moderator_client):
     article = make_article()
-    assert moderator_client.get("/admin/articles/article/").status_code == 403
+    response = moderator_client.get("/admin/articles/article/")
+    assert response.status_code == 403
+    assert "Akses ditolak" in response.content.decode()
     assert moderator_client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 403
 
 

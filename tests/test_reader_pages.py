@@ -135,3 +135,10 @@ def test_section_slug_cannot_take_a_site_path():
     section.slug = "tag"
     with pytest.raises(ValidationError):
         section.full_clean()
+
+
+def test_request_for_another_host_gets_the_styled_400(client):
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Permintaan tidak valid" in response.content.decode()
+    assert 'class="site-name"' in response.content.decode()

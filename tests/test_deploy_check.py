@@ -7,8 +7,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; production never does.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "false",
         "HTTPS": "true",
         "SECRET_KEY": "a-real-secret-" + "k7Q2mZ9x" * 8,

@@ -6,7 +6,10 @@ from django.db.models.functions import RowNumber
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.detail import BaseDetailView
 from taggit.models import Tag
 
 from .models import Article, Author, Section
@@ -88,7 +91,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("section").prefetch_related("authors", "tags")
+        return Article.objects.published().for_page()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -107,3 +110,21 @@ class ArticleDetailView(DetailView):
             share_links=share_links(canonical_url, article.headline),
             **kwargs,
         )
+
+
+@method_decorator(cache_control(private=True, no_store=True), name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """An article as readers will see it, before it is published: for the newsroom, a 404 for anyone else."""
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_staff and user.has_perm("articles.view_article")):
+            return Article.objects.none()
+        return Article.objects.editable_by(user).for_page()
+
+    def get(self, request, *args, **kwargs):
+        # A preview stays at its own address: no redirect to the article's.
+        return BaseDetailView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)

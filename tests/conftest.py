@@ -174,3 +174,25 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture
+def reporter(db):
+    from .factories import make_user
+
+    return make_user(groups=["Reporters"], author=True)
+
+
+@pytest.fixture
+def editor(db):
+    from .factories import make_user
+
+    return make_user(groups=["Editors"], author=True)
+
+
+@pytest.fixture
+def moderator(db):
+    """A moderator as the comments app makes them; here the group has no permissions yet."""
+    from .factories import make_user
+
+    return make_user(groups=["Moderators"])

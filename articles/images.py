@@ -135,7 +135,12 @@ def renditions(image: FieldFile, width: int, height: int, extension: str) -> lis
     for rendition_width in rendition_widths(width):
         name = f"{stem}-{rendition_width}w.{extension}"
         result.append(
-            Rendition(name, image.storage.url(name), rendition_width, round(height * rendition_width / width))
+            Rendition(
+                name,
+                image.storage.url(name),
+                rendition_width,
+                max(1, round(height * rendition_width / width)),
+            )
         )
     return result
 

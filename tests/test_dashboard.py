@@ -38,6 +38,7 @@ def test_reporter_sees_only_their_own_articles_waiting(client, reporter):
 
     assert "Ditinjau (1)" in html and "Laporanku" in html
     assert "Laporan orang lain" not in html
+    assert "Terjadwal (" not in html  # reporters schedule nothing
 
 
 def test_moderator_sees_no_article_queues(client, moderator):

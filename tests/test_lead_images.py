@@ -255,3 +255,11 @@ def test_make_renditions_fills_in_what_older_articles_lack(media_root):
     stored_size = Article.objects.values_list("lead_image_width", "lead_image_height").get(pk=article.pk)
     assert stored_size == (64, 36)
     assert all((media_root / rendition.name).is_file() for rendition in article.lead_picture.webp)
+
+
+def test_a_very_wide_strip_still_gets_renditions(editor_client, media_root):
+    upload = SimpleUploadedFile("strip.png", image_bytes("PNG", size=(4000, 2)))
+    assert post_article(editor_client, upload).status_code == 302
+    picture = Article.objects.get().lead_picture
+    assert [(r.width, r.height) for r in picture.jpeg] == [(480, 1), (960, 1), (1600, 1)]
+    assert all((media_root / r.name).is_file() for r in picture.jpeg + picture.webp)

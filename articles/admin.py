@@ -21,8 +21,15 @@ admin.site.site_title = _("Newsroom")
 THUMBNAIL_WIDTH = 96
 
 
+class NulFreeSearch:
+    """Searches, autocomplete's too, without NUL characters: PostgreSQL refuses them in text."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(NulFreeSearch, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -30,7 +37,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(NulFreeSearch, admin.ModelAdmin):
     list_display = ["name", "byline_code", "user"]
     list_select_related = ["user"]
     prepopulated_fields = {"slug": ["name"]}
@@ -46,7 +53,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(TaggitTagAdmin):
+class TagAdmin(NulFreeSearch, TaggitTagAdmin):
     """Taggit's tag admin, with merging kept to those who may change and delete tags."""
 
     @admin.action(permissions=["change", "delete"], description=_("Merge selected tags"))
@@ -75,18 +82,18 @@ class PublicationFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         match self.value():
-            case None:
-                return queryset
             case "scheduled":
                 return queryset.scheduled()
             case Article.Status.PUBLISHED:
                 return queryset.published()
-            case status:
+            case Article.Status.DRAFT | Article.Status.IN_REVIEW as status:
                 return queryset.filter(status=status)
+            case _:
+                return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
     form = ArticleAdminForm
     formfield_overrides = {models.ImageField: {"form_class": LeadImageField}}
     list_display = [

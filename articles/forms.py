@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from .images import EXTENSIONS, clean_lead_image
@@ -103,6 +104,17 @@ class ArticleAdminForm(forms.ModelForm):
         if not body:
             raise ValidationError(self.fields["body"].error_messages["required"], code="required")
         return body
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        limit = Tag._meta.get_field("name").max_length
+        if too_long := [tag for tag in tags if len(tag) > limit]:
+            raise ValidationError(
+                _("A tag may have at most %(limit)d characters; this one is longer: “%(tag)s…”."),
+                code="max_length",
+                params={"limit": limit, "tag": too_long[0][:40]},
+            )
+        return tags
 
     def clean_status(self):
         status = self.cleaned_data["status"]

@@ -223,3 +223,35 @@ def test_tag_suggestions_need_the_right_to_see_tags(client, moderator):
         {"term": "a", "app_label": "articles", "model_name": "article", "field_name": "tags"},
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/?q=%00",
+        "/admin/articles/article/?publication=%00",
+        "/admin/articles/article/?publication=nonsense",
+        "/admin/articles/article/99999999999999999999999/change/",
+        "/pratinjau/99999999999999999999999/",
+        "/admin/articles/article/tag-autocomplete/?term=%00&app_label=articles&model_name=article&field_name=tags",
+        "/admin/articles/article/tag-autocomplete/?term=a",
+        "/admin/autocomplete/?term=%00&app_label=articles&model_name=article&field_name=section",
+        "/admin/autocomplete/?term=%00&app_label=articles&model_name=article&field_name=authors",
+    ],
+)
+def test_odd_addresses_in_the_newsroom_never_give_a_500(editor_client, url):
+    make_article(tags=["Banjir"])
+    editor_client.raise_request_exception = False
+    assert editor_client.get(url).status_code < 500
+
+
+@pytest.mark.parametrize("tag", ["x" * 101, "a\x00b", '"', " , "])
+def test_odd_tags_get_a_message_or_are_dropped_never_a_500(editor_client, tag):
+    article = make_article()
+    url = f"{LIST_URL}{article.pk}/change/"
+    editor_client.raise_request_exception = False
+
+    response = editor_client.post(url, admin_form_data(editor_client.get(url)) | {"tags": [tag]})
+
+    assert response.status_code in {200, 302}
+    assert not any(len(name) > 100 or "\x00" in name for name in article.tags.names())

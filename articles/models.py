@@ -1,3 +1,4 @@
+import textwrap
 import uuid
 from pathlib import PurePath
 
@@ -7,10 +8,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from . import images
 from .sanitizer import sanitize_html
+
+PUBLISH_PERMISSION = "articles.publish_article"
 
 # Paths at the site's root that a section slug must not take.
 RESERVED_SECTION_SLUGS = {
@@ -126,6 +131,20 @@ class ArticleQuerySet(models.QuerySet):
             .order_by(*self.model._meta.ordering)
         )
 
+    def for_page(self):
+        """What the article page needs besides the article: its section, authors and tags."""
+        return self.select_related("section").prefetch_related("authors", "tags")
+
+    def scheduled(self):
+        """Published, with a publish time still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def editable_by(self, user):
+        """Everything for those who may publish; a reporter's own drafts and articles in review otherwise."""
+        if user.has_perm(PUBLISH_PERMISSION):
+            return self
+        return self.filter(authors__user=user).exclude(status=Article.Status.PUBLISHED)
+
 
 def lead_image_path(instance, filename):
     """Store uploads under a generated name; the reader's file name is not kept."""
@@ -160,7 +179,9 @@ class Article(models.Model):
         validators=[byline_code_validator],
         help_text=_("Printed in parentheses at the end of the article, e.g. “MRS L44”."),
     )
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(
+        _("tags"), blank=True, help_text=_("Type to find a tag; Enter or a comma adds a new one.")
+    )
     lead_image = models.ImageField(
         _("lead image"),
         upload_to=lead_image_path,
@@ -200,13 +221,19 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx")]
+        permissions = [("publish_article", _("Can publish, unpublish, schedule and feature articles"))]
 
     def __str__(self):
         return self.headline
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        if self.lead_image and not self.lead_image_width:
+            # FieldFile.save() with a nameless ContentFile leaves the size unset.
+            self._meta.get_field("lead_image").update_dimension_fields(self, force=True)
         super().save(*args, **kwargs)
+        if self.lead_image:
+            self.make_renditions()
 
     def get_absolute_url(self):
         local = timezone.localtime(self.publish_at)
@@ -221,6 +248,56 @@ class Article(models.Model):
             },
         )
 
+    def clean(self):
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the picture for readers who cannot see it.")}, code="required"
+            )
+
+    def make_renditions(self):
+        """Write the renditions of the lead image that are not there yet: on save, never per request."""
+        images.make_renditions(self.lead_image, self.lead_image_width, self.lead_image_height)
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def status_label(self):
+        """The status as the newsroom says it: published with a time still to come is “Scheduled”."""
+        return _("Scheduled") if self.is_scheduled else self.get_status_display()
+
+    def is_editable_by(self, user) -> bool:
+        """The same rule as ``Article.objects.editable_by()``, for one article."""
+        if user.has_perm(PUBLISH_PERMISSION):
+            return True
+        return self.status != self.Status.PUBLISHED and self.authors.filter(user=user).exists()
+
+    def publish(self, *, editor: Author | None = None) -> None:
+        """Publish now, or at a publish time still to come, with a byline code filled in if blank."""
+        if self.status != self.Status.PUBLISHED:
+            self.publish_at = max(self.publish_at, timezone.now())
+            self.status = self.Status.PUBLISHED
+        if not self.byline_code:
+            self.byline_code = suggested_byline_code(self.authors.all(), editor)
+
+    @cached_property
+    def lead_picture(self) -> images.Picture | None:
+        """The renditions of the lead image made on save, for <picture> and srcset."""
+        if not self.lead_image:
+            return None
+        return images.picture(self.lead_image, self.lead_image_width, self.lead_image_height)
+
+
+def suggested_byline_code(authors, editor: Author | None = None) -> str:
+    """The authors' codes, then the publishing editor's, as printed at the end: “MRS L44”."""
+    codes = [author.byline_code for author in authors]
+    if editor is not None and editor.byline_code not in codes:
+        codes.append(editor.byline_code)
+    # Whole codes only, as many as the field holds.
+    max_length = Article._meta.get_field("byline_code").max_length
+    return textwrap.shorten(" ".join(codes), max_length, placeholder="")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("penulis/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("pratinjau/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path(
         "<slug:section>/<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
         views.ArticleDetailView.as_view(),

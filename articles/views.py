@@ -6,7 +6,10 @@ from django.db.models.functions import RowNumber
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.detail import BaseDetailView
 from taggit.models import Tag
 
 from comments.display import comment_section
@@ -88,9 +91,10 @@ class ArticleDetailView(DetailView):
     """One article. It is found by its slug; any other date or section in the address redirects."""
 
     context_object_name = "article"
+    show_comments = True
 
     def get_queryset(self):
-        return Article.objects.published().select_related("section").prefetch_related("authors", "tags")
+        return Article.objects.published().for_page()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -101,12 +105,33 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, comment_form=None, **kwargs):
         article = self.object
+        if self.show_comments:
+            kwargs["comments"] = comment_section(self.request, article, form=comment_form)
         # One canonical address per article, whatever the interface language.
         with translation.override(settings.LANGUAGE_CODE):
             canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
             canonical_url=canonical_url,
             share_links=share_links(canonical_url, article.headline),
-            comments=comment_section(self.request, article, form=comment_form),
             **kwargs,
         )
+
+
+@method_decorator(cache_control(private=True, no_store=True), name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """An article as readers will see it, before it is published: for the newsroom, a 404 for anyone else."""
+
+    show_comments = False  # nobody may comment on an article that is not published
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_staff and user.has_perm("articles.view_article")):
+            return Article.objects.none()
+        return Article.objects.editable_by(user).for_page()
+
+    def get(self, request, *args, **kwargs):
+        # A preview stays at its own address: no redirect to the article's.
+        return BaseDetailView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)

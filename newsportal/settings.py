@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "django_prose_editor",
     "newsportal",
     "articles",
     "comments",
@@ -195,6 +196,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Listings
 ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 12)
+
+# Lead images: uploads over these limits are refused; renditions are made at these widths.
+LEAD_IMAGE_MAX_BYTES = env_int("LEAD_IMAGE_MAX_BYTES", 10 * 1024 * 1024)
+LEAD_IMAGE_MAX_PIXELS = env_int("LEAD_IMAGE_MAX_PIXELS", 40_000_000)
+LEAD_IMAGE_WIDTHS = (480, 960, 1600)
 
 LOGGING = {
     "version": 1,

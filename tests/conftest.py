@@ -220,3 +220,25 @@ def moderators_group(transactional_db):
     state = MigrationExecutor(connection).loader.project_state(name, at_end=True)
     importlib.import_module(".".join([name[0], "migrations", name[1]])).create_moderators(state.apps, None)
     return Group.objects.get(name="Moderators")
+
+
+@pytest.fixture
+def reporter(db):
+    from .factories import make_user
+
+    return make_user(groups=["Reporters"], author=True)
+
+
+@pytest.fixture
+def editor(db):
+    from .factories import make_user
+
+    return make_user(groups=["Editors"], author=True)
+
+
+@pytest.fixture
+def moderator(db):
+    """A moderator as the comments app makes them; here the group has no permissions yet."""
+    from .factories import make_user
+
+    return make_user(groups=["Moderators"])

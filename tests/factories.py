@@ -4,6 +4,7 @@ import io
 import itertools
 from datetime import timedelta
 
+from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
@@ -91,3 +92,18 @@ def comment_form_data(article, **fields) -> dict:
 def post_comment(client, article, **fields):
     """Send the "Leave a Reply" form of ``article`` as a reader's browser would."""
     return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))
+
+
+def make_user(*, groups=(), author=False, password=None, **fields) -> User:
+    """A member of the newsroom (staff) in the named groups, with an author profile if asked.
+
+    Without a password the account can only be logged in by tests (``client.force_login``).
+    """
+    number = next(_numbers)
+    fields.setdefault("username", f"pengguna{number}")
+    fields.setdefault("is_staff", True)
+    user = User.objects.create_user(password=password, **fields)
+    user.groups.add(*(Group.objects.get_or_create(name=name)[0] for name in groups))
+    if author:
+        make_author(user=user, name=f"Wartawan {number}", byline_code=f"W{number}")
+    return user

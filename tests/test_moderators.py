@@ -53,7 +53,7 @@ def test_moderator_cannot_edit_articles(moderator_client):
     response = moderator_client.get("/admin/articles/article/")
     assert response.status_code == 403
     assert "Akses ditolak" in response.content.decode()
-    assert moderator_client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 403
+    assert moderator_client.get(f"/admin/articles/article/{article.pk}/change/").status_code in (403, 404)
 
 
 def test_queue_search_finds_name_email_text_and_ip(moderator_client):

@@ -63,3 +63,9 @@ def test_body_is_sanitised_when_an_article_is_saved():
     article.refresh_from_db()
     assert "script" not in article.body
     assert "javascript" not in article.body
+
+
+def test_empty_link_titles_are_dropped():
+    assert sanitize_html('<p><a href="https://example.org/" title="">x</a></p>') == (
+        '<p><a href="https://example.org/" rel="noopener noreferrer">x</a></p>'
+    )

@@ -1,0 +1,184 @@
+"""Lead images: what an upload must be, how it is cleaned, and the renditions made from it once."""
+
+import contextlib
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db.models.fields.files import FieldFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageCms, ImageOps
+
+# The formats Pillow may open an upload as (nothing else is even tried), and their file extensions.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# How the cleaned original is stored, in the format it came in.
+ORIGINAL_OPTIONS = {"JPEG": {"quality": 90}, "PNG": {}, "WEBP": {"quality": 90}}
+# Every rendition width in both formats; browsers that read WebP take it, the others the JPEG.
+RENDITION_FORMATS = {
+    "webp": ("WEBP", {"quality": 80}),
+    "jpg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+}
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def clean_lead_image(upload) -> ContentFile:
+    """Check an uploaded picture and return it re-encoded: upright, in sRGB, with no metadata at all."""
+    if upload.size > settings.LEAD_IMAGE_MAX_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; a picture may be at most %(limit)s."),
+            code="too_big",
+            params={
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(settings.LEAD_IMAGE_MAX_BYTES),
+            },
+        )
+    upload.seek(0)
+    image = open_image(upload)
+    image_format = image.format
+    buffer = io.BytesIO()
+    normalised(image).save(buffer, image_format, **ORIGINAL_OPTIONS[image_format])
+    return ContentFile(buffer.getvalue(), name=f"lead.{EXTENSIONS[image_format]}")
+
+
+def open_image(file) -> Image.Image:
+    """Decode a JPEG, PNG or WebP file fully, refusing anything else, too many pixels or a damaged file."""
+    too_many_pixels = ValidationError(
+        _("The picture has too many pixels; it may have at most %(limit)s million."),
+        code="too_many_pixels",
+        params={"limit": settings.LEAD_IMAGE_MAX_PIXELS // 1_000_000},
+    )
+    try:
+        # A decompression bomb is refused before it is decoded. catch_warnings is process-wide, not
+        # per thread: a concurrent upload may briefly miss the filter, but the pixel limit below holds.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file, formats=list(EXTENSIONS))
+        if image.width * image.height > settings.LEAD_IMAGE_MAX_PIXELS:
+            raise too_many_pixels
+        image.load()
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise too_many_pixels from error
+    except Image.UnidentifiedImageError as error:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP picture."), code="invalid_image") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            _("The picture file is damaged or incomplete; save it again and upload the new file."),
+            code="damaged_image",
+        ) from error
+    return image
+
+
+def normalised(image: Image.Image) -> Image.Image:
+    """The picture turned upright as the camera recorded it, in sRGB, as pixels only: no EXIF, ICC or XMP."""
+    image = ImageOps.exif_transpose(image)
+    if icc_profile := image.info.get("icc_profile"):
+        # A broken profile leaves the colours as they are.
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+            image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(icc_profile)), SRGB)
+    has_alpha = image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image.info = {}
+    return image
+
+
+@dataclass(frozen=True)
+class Rendition:
+    name: str
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a <picture> element needs: a srcset per format, and a fallback with its size."""
+
+    webp: list[Rendition]
+    jpeg: list[Rendition]
+
+    @property
+    def webp_srcset(self) -> str:
+        return srcset(self.webp)
+
+    @property
+    def jpeg_srcset(self) -> str:
+        return srcset(self.jpeg)
+
+    @property
+    def fallback(self) -> Rendition:
+        """The middle width, for the few browsers that read no srcset."""
+        return self.jpeg[len(self.jpeg) // 2]
+
+    @property
+    def largest(self) -> Rendition:
+        return self.jpeg[-1]
+
+
+def srcset(renditions: list[Rendition]) -> str:
+    return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
+
+
+def rendition_widths(width: int) -> list[int]:
+    """The configured widths, never wider than the original."""
+    return sorted({min(rendition_width, width) for rendition_width in settings.LEAD_IMAGE_WIDTHS})
+
+
+def renditions(image: FieldFile, width: int, height: int, extension: str) -> list[Rendition]:
+    """The renditions of a stored picture in one format, narrowest first, named after it."""
+    stem = PurePosixPath(image.name).with_suffix("")
+    result = []
+    for rendition_width in rendition_widths(width):
+        name = f"{stem}-{rendition_width}w.{extension}"
+        result.append(
+            Rendition(
+                name,
+                image.storage.url(name),
+                rendition_width,
+                max(1, round(height * rendition_width / width)),
+            )
+        )
+    return result
+
+
+def picture(image: FieldFile, width: int, height: int) -> Picture:
+    return Picture(
+        webp=renditions(image, width, height, "webp"), jpeg=renditions(image, width, height, "jpg")
+    )
+
+
+def make_renditions(image: FieldFile, width: int, height: int) -> None:
+    """Write the renditions of a stored picture that are not in storage yet."""
+    storage = image.storage
+    missing = [
+        (rendition, image_format, options)
+        for extension, (image_format, options) in RENDITION_FORMATS.items()
+        for rendition in renditions(image, width, height, extension)
+        if not storage.exists(rendition.name)
+    ]
+    if not missing:
+        return
+    with image.open("rb"):
+        original = normalised(open_image(image))
+    opaque = flattened(original)
+    for rendition, image_format, options in missing:
+        source = opaque if image_format == "JPEG" else original
+        resized = source.resize(
+            (rendition.width, rendition.height), Image.Resampling.LANCZOS, reducing_gap=3.0
+        )
+        buffer = io.BytesIO()
+        resized.save(buffer, image_format, **options)
+        storage.save(rendition.name, ContentFile(buffer.getvalue()))
+
+
+def flattened(image: Image.Image) -> Image.Image:
+    """The picture on a white background, for JPEG, which has no transparency."""
+    if image.mode != "RGBA":
+        return image
+    background = Image.new("RGB", image.size, "white")
+    background.paste(image, mask=image.getchannel("A"))
+    return background

@@ -103,6 +103,7 @@ class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
         "publication_status",
         "publish_at",
         "author_names",
+        "comment_counts",
         "is_featured",
     ]
     list_display_links = ["headline"]
@@ -124,8 +125,13 @@ class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        # After the comments app is merged: annotate the pending and approved comment counts here.
-        return super().get_queryset(request).editable_by(request.user).prefetch_related("authors")
+        return (
+            super()
+            .get_queryset(request)
+            .editable_by(request.user)
+            .prefetch_related("authors")
+            .with_comment_counts()
+        )
 
     def get_object(self, request, object_id, from_field=None):
         # Admin redirects to its index for an object outside get_queryset; say "not found" instead.
@@ -209,6 +215,10 @@ class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
     @admin.display(description=_("authors"))
     def author_names(self, article):
         return ", ".join(author.name for author in article.authors.all())
+
+    @admin.display(description=_("comments (waiting / approved)"))
+    def comment_counts(self, article):
+        return f"{article.pending_comments} / {article.approved_comments}"
 
     @admin.action(permissions=["publish"], description=_("Publish selected articles"))
     def publish_selected(self, request, queryset):

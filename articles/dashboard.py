@@ -1,6 +1,7 @@
 """What waits for the newsroom, shown on the admin index."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +12,18 @@ QUEUE_LENGTH = 10
 
 
 @dataclass(frozen=True)
+class QueueItem:
+    label: str
+    url: str
+    note: str
+    time: datetime
+
+
+@dataclass(frozen=True)
 class Queue:
     title: str
     count: int
-    items: list
+    items: list[QueueItem]
     url: str
 
 
@@ -22,15 +31,25 @@ def newsroom_queues(user) -> list[Queue]:
     """Articles in review, and for editors scheduled ones, that this user may open: two queries a queue."""
     if not user.has_perm("articles.view_article"):
         return []
-    articles = Article.objects.editable_by(user).for_listing().order_by("publish_at")
+    articles = Article.objects.editable_by(user).select_related("section").order_by("publish_at")
     waiting = [(_("In review"), articles.filter(status=Article.Status.IN_REVIEW), Article.Status.IN_REVIEW)]
     if user.has_perm(PUBLISH_PERMISSION):
         waiting.append((_("Scheduled"), articles.scheduled(), "scheduled"))
-    # After the comments app is merged: add its queue of pending comments here.
     changelist = reverse("admin:articles_article_changelist")
     return [
         Queue(
-            title, queryset.count(), list(queryset[:QUEUE_LENGTH]), f"{changelist}?publication={publication}"
+            title,
+            queryset.count(),
+            [
+                QueueItem(
+                    article.headline,
+                    reverse("admin:articles_article_change", args=[article.pk]),
+                    article.section.name,
+                    article.publish_at,
+                )
+                for article in queryset[:QUEUE_LENGTH]
+            ],
+            f"{changelist}?publication={publication}",
         )
         for title, queryset, publication in waiting
     ]

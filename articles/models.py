@@ -120,14 +120,20 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, and the publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def with_comment_counts(self):
+        """Each article's approved and waiting comments (the comments app's statuses)."""
+        return self.annotate(
+            approved_comments=models.Count("comments", filter=models.Q(comments__status="approved")),
+            pending_comments=models.Count("comments", filter=models.Q(comments__status="pending")),
+        )
+
     def for_listing(self):
-        """What an article card needs, with its approved comment count, in one query."""
-        # The comments app's "approved" status; a GROUP BY query needs its ordering spelled out.
-        approved = models.Q(comments__status="approved")
+        """What an article card needs, with its comment counts, in one query."""
+        # A GROUP BY query needs its ordering spelled out.
         return (
             self.select_related("section")
             .defer("body")
-            .annotate(comment_count=models.Count("comments", filter=approved))
+            .with_comment_counts()
             .order_by(*self.model._meta.ordering)
         )
 

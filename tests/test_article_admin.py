@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, suggested_byline_code
+from comments.models import Comment
 
 from .admin_forms import admin_form_data
-from .factories import make_article, make_author, make_section
+from .factories import make_article, make_author, make_comment, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,9 @@ def test_change_list_runs_the_same_number_of_queries_for_1_and_50_articles(edito
 
     def fill(count):
         for _ in range(count):
-            make_article(section=section, authors=authors, tags=["Banjir", "Jakarta"], image=True)
+            article = make_article(section=section, authors=authors, tags=["Banjir", "Jakarta"], image=True)
+            make_comment(article)
+            make_comment(article, status=Comment.Status.PENDING)
 
     fill(1)
     with CaptureQueriesContext(connection) as one:
@@ -48,9 +51,16 @@ def test_change_list_runs_the_same_number_of_queries_for_1_and_50_articles(edito
     assert len(fifty.captured_queries) == len(one.captured_queries)
 
 
-def test_change_list_shows_picture_status_time_and_authors(editor_client):
+def test_change_list_shows_picture_status_time_authors_and_comment_counts(editor_client):
     author = make_author(name="Rina Wulandari")
-    make_article(headline="Sudah terbit", authors=[author], image=True)
+    published = make_article(headline="Sudah terbit", authors=[author], image=True)
+    for status in (
+        Comment.Status.PENDING,
+        Comment.Status.APPROVED,
+        Comment.Status.APPROVED,
+        Comment.Status.SPAM,
+    ):
+        make_comment(published, status=status)
     make_article(headline="Nanti sore", publish_at=timezone.now() + timedelta(hours=3))
     make_article(headline="Masih draf", status=Article.Status.DRAFT)
 
@@ -64,6 +74,7 @@ def test_change_list_shows_picture_status_time_and_authors(editor_client):
         r'<img src="/media/articles/[^"]+-64w\.jpg" alt="" width="96" height="54">', rows["Sudah terbit"]
     )
     assert "Rina Wulandari" in rows["Sudah terbit"]
+    assert '<td class="field-comment_counts">1 / 2</td>' in rows["Sudah terbit"]
     assert "Terjadwal" in rows["Nanti sore"]
     assert "Draf" in rows["Masih draf"]
 

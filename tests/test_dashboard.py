@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from articles.dashboard import newsroom_queues
 from articles.models import Article
+from comments.models import Comment
 
-from .factories import make_article, make_section
+from .factories import make_article, make_comment, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,37 @@ def test_admin_index_takes_the_same_number_of_queries_however_much_waits(client,
     assert [queue.count for queue in queues] == [30, 29]
     assert [len(queue.items) for queue in queues] == [10, 10]
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_moderator_sees_the_number_of_comments_waiting_and_the_newest(client, moderator):
+    article = make_article(headline="Harga cabai")
+    make_comment(article, author_name="Sudah", status=Comment.Status.APPROVED)
+    for number in range(12):
+        make_comment(article, author_name=f"Pembaca {number}", status=Comment.Status.PENDING)
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Komentar menunggu (12)" in html
+    assert "Pembaca 11:" in html and "Harga cabai" in html
+    assert "Pembaca 0:" not in html  # the ten newest only
+    assert 'href="/admin/comments/comment/?status__exact=pending"' in html
+
+
+def test_comment_queue_takes_the_same_number_of_queries_however_many_wait(client, moderator):
+    article = make_article()
+    make_comment(article, status=Comment.Status.PENDING)
+    client.force_login(moderator)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/")
+    for _ in range(30):
+        make_comment(make_article(), status=Comment.Status.PENDING)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/admin/")
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_editor_without_comment_rights_sees_no_comment_queue(client, editor):
+    make_comment(make_article(), status=Comment.Status.PENDING)
+    client.force_login(editor)
+    assert "Komentar menunggu" not in client.get("/admin/").content.decode()

@@ -1,5 +1,7 @@
 from django import template
 
+from comments.dashboard import moderation_queues
+
 from ..dashboard import newsroom_queues
 
 register = template.Library()
@@ -7,5 +9,6 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def newsroom_dashboard(context):
-    """The newsroom's queues for the user looking at the admin index."""
-    return newsroom_queues(context["request"].user)
+    """What waits for the user looking at the admin index: articles, then comments."""
+    user = context["request"].user
+    return newsroom_queues(user) + moderation_queues(user)

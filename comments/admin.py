@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
@@ -43,6 +44,7 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["author_name", "author_email", "text", "ip_address"]
     list_select_related = ["article__section"]
     list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     date_hierarchy = "submitted_at"
     actions = [
         set_status(Comment.Status.APPROVED, _("Approve")),

@@ -112,7 +112,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the default of Django 6; a bare "example.org" means https
 
 # Redis when REDIS_URL is set; otherwise a table in the database, which every
 # gunicorn worker (and every machine) shares.

@@ -117,15 +117,26 @@ def gunicorn_server(django_db_setup, tmp_path_factory, session_media_root):
 
 @pytest.fixture(autouse=True)
 def empty_cache(request):
-    """Nothing cached by one test is seen by the next (Redis outlives a test)."""
-    from django.core.cache import cache
+    """Nothing cached by one test is seen by the next, in any cache (Redis outlives a test)."""
+    from django.core.cache import caches
 
     if request.node.get_closest_marker("django_db") is None:
         yield
         return
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """A request under /en/ leaves English active in this thread; the next test starts in Indonesian."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
 
 
 CHROMIUM_FLAGS = [

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Author, Section
+from .models import Article, Author, Correction, Section
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -24,6 +24,12 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+    fields = ["corrected_at", "text"]
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["headline", "section", "status", "publish_at", "is_featured"]
@@ -42,3 +48,4 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (_("Publication"), {"fields": ["status", "publish_at"]}),
     ]
+    inlines = [CorrectionInline]

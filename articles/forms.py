@@ -7,7 +7,6 @@ from .search import MAX_QUERY_LENGTH
 class SearchForm(forms.Form):
     # A NUL byte is refused by CharField itself; an empty query just asks for words.
     q = forms.CharField(
-        label=_("Search for"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={

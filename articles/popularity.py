@@ -9,6 +9,7 @@ are lost if it is emptied, and without Redis a worker that is killed outright
 loses fewer than a batch per article it served.
 """
 
+import logging
 import re
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.db.models import F
 from django.http import HttpRequest
 
 from .models import Article
+
+logger = logging.getLogger(__name__)
 
 # Crawlers, link previews, monitors and scripts; browsers do not name a URL or these words.
 NOT_A_READER = re.compile(
@@ -48,8 +51,17 @@ def count_view(request: HttpRequest, article: Article) -> bool:
     """Count this view of ``article`` if a reader made it; return whether it was counted."""
     if not is_reader_view(request):
         return False
+    try:
+        _count(article.pk)
+    except Exception:  # the reader gets the page even when the counters' cache is down
+        logger.exception("Could not count a view of article %s", article.pk)
+        return False
+    return True
+
+
+def _count(article_id: int) -> None:
     counts = caches["view_counts"]
-    key = _key(article.pk)
+    key = _key(article_id)
     try:
         pending = counts.incr(key)
     except ValueError:  # the first view since the last write
@@ -57,8 +69,7 @@ def count_view(request: HttpRequest, article: Article) -> bool:
         pending = counts.incr(key)
     # Exactly one view sees the counter reach the batch size, even with many workers.
     if pending == settings.VIEW_COUNT_BATCH:
-        _write(article.pk, pending)
-    return True
+        _write(article_id, pending)
 
 
 def _write(article_id: int, views: int) -> None:

@@ -6,6 +6,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -71,6 +72,15 @@ def test_flush_view_counts_writes_what_is_pending(client, article, capsys):
     assert views(article) == 5
     call_command("flush_view_counts")
     assert views(article) == 5
+
+
+def test_a_broken_counter_never_breaks_the_article_page(client, article, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(caches["view_counts"], "incr", unreachable)
+    response = read(client, article)
+    assert article.headline in response.content.decode()
 
 
 def test_a_gunicorn_worker_writes_its_pending_views_as_it_exits(client, article):

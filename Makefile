@@ -35,5 +35,9 @@ messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages --locale id --locale en --no-location --ignore '.venv/*' --ignore 'var/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
+## Time ten searches over 50,000 generated articles in a scratch PostgreSQL database (DATABASE_URL's server)
+benchmark: $(VENV)/.installed
+	$(BIN)/python bench/search_benchmark.py
+
 clean:
 	rm -rf $(VENV) var

@@ -13,7 +13,7 @@ from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from .forms import BODY_EDITOR, ArticleAdminForm, LeadImageField, TagAutocomplete, TagNameAutocompleteView
-from .models import PUBLISH_PERMISSION, Article, Author, Section
+from .models import PUBLISH_PERMISSION, Article, Author, Correction, Section
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -92,6 +92,12 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset
 
 
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+    fields = ["corrected_at", "text"]
+
+
 @admin.register(Article)
 class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
     form = ArticleAdminForm
@@ -123,6 +129,7 @@ class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
         ),
         (_("Publication"), {"fields": ["status", "publish_at"]}),
     ]
+    inlines = [CorrectionInline]
 
     def get_queryset(self, request):
         return (

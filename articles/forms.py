@@ -1,4 +1,4 @@
-"""The article form of the newsroom: publishing rules, the rich-text body, tags and the lead image."""
+"""The newsroom's article form (publishing rules, rich-text body, tags, lead image); the search form."""
 
 from django import forms
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -13,6 +13,7 @@ from taggit.utils import parse_tags
 from .images import EXTENSIONS, clean_lead_image
 from .models import PUBLISH_PERMISSION, Article, Author, suggested_byline_code
 from .sanitizer import sanitize_html
+from .search import MAX_QUERY_LENGTH
 
 # What the body's editor offers; articles/sanitizer.py decides what is kept.
 BODY_EDITOR = {
@@ -144,3 +145,16 @@ class ArticleAdminForm(forms.ModelForm):
         if not cleaned_data.get("byline_code"):
             editor = Author.objects.filter(user=self.user).first()
             cleaned_data["byline_code"] = suggested_byline_code(cleaned_data.get("authors", []), editor)
+
+
+class SearchForm(forms.Form):
+    # A NUL byte is refused by CharField itself; an empty query just asks for words.
+    q = forms.CharField(
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _(
+                "Please search with at most %(limit_value)d characters (you typed %(show_value)d)."
+            )
+        },
+    )

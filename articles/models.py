@@ -1,18 +1,22 @@
 import textwrap
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connections, models
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from . import images
+from . import images, search
 from .sanitizer import sanitize_html
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -122,24 +126,28 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_comment_counts(self):
         """Each article's approved and waiting comments (the comments app's statuses)."""
-        return self.annotate(
-            approved_comments=models.Count("comments", filter=models.Q(comments__status="approved")),
-            pending_comments=models.Count("comments", filter=models.Q(comments__status="pending")),
-        )
+
+        def count(status):
+            # distinct: another join (tags, for related articles) must not multiply the count.
+            return models.Count("comments", filter=models.Q(comments__status=status), distinct=True)
+
+        return self.annotate(approved_comments=count("approved"), pending_comments=count("pending"))
 
     def for_listing(self):
         """What an article card needs, with its comment counts, in one query."""
         # A GROUP BY query needs its ordering spelled out.
         return (
             self.select_related("section")
-            .defer("body")
+            .defer("body", "search_vector")
             .with_comment_counts()
             .order_by(*self.model._meta.ordering)
         )
 
     def for_page(self):
-        """What the article page needs besides the article: its section, authors and tags."""
-        return self.select_related("section").prefetch_related("authors", "tags")
+        """What the article page needs besides the article itself, in a fixed number of queries."""
+        return (
+            self.with_modified().select_related("section").prefetch_related("authors", "tags", "corrections")
+        )
 
     def scheduled(self):
         """Published, with a publish time still to come."""
@@ -150,6 +158,45 @@ class ArticleQuerySet(models.QuerySet):
         if user.has_perm(PUBLISH_PERMISSION):
             return self
         return self.filter(authors__user=user).exclude(status=Article.Status.PUBLISHED)
+
+    def with_modified(self):
+        """Annotate ``modified``: the last edit, or the publication if it came later (a scheduled article)."""
+        return self.annotate(modified=Greatest("updated_at", "publish_at"))
+
+    def search(self, text: str):
+        """Articles matching a reader's words, best first, each with a highlighted ``snippet`` of its body.
+
+        Full-text search in PostgreSQL; elsewhere (the SQLite demo) a plain match, newest first.
+        """
+        if connections[self.db].vendor != "postgresql":
+            return self.filter(search.simple_match(text))
+        query = search.search_query(text)
+        return (
+            self.filter(search_vector=query)
+            .annotate(rank=search.rank(query), snippet=search.snippet(query))
+            .order_by("-rank", "-publish_at", "-id")
+        )
+
+    def update_search_vector(self) -> int:
+        """Recompute the stored search vector of these articles, in SQL."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_vector=search.search_vector())
+
+    def related_to(self, article, limit=4):
+        """Other articles sharing the most tags with ``article``, newest first among equals."""
+        return (
+            self.exclude(pk=article.pk)
+            .filter(tags__in=article.tags.all())
+            .annotate(shared_tags=models.Count("tags", distinct=True))
+            .order_by("-shared_tags", "-publish_at", "-id")[:limit]
+        )
+
+    def most_read(self, limit=5):
+        """The most viewed of the articles published in the last MOST_READ_DAYS days."""
+        since = timezone.now() - timedelta(days=settings.MOST_READ_DAYS)
+        recent = self.filter(publish_at__gte=since, view_count__gt=0)
+        return recent.order_by("-view_count", "-publish_at")[:limit]
 
 
 def lead_image_path(instance, filename):
@@ -218,6 +265,9 @@ class Article(models.Model):
         _("featured"), default=False, help_text=_("Shown as the main story on the home page.")
     )
     allow_comments = models.BooleanField(_("comments allowed"), default=True)
+    view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    # Headline, summary and body for full-text search (PostgreSQL only); see articles/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -226,7 +276,10 @@ class Article(models.Model):
         get_latest_by = "publish_at"
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx")]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
+        ]
         permissions = [("publish_article", _("Can publish, unpublish, schedule and feature articles"))]
 
     def __str__(self):
@@ -240,18 +293,12 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if self.lead_image:
             self.make_renditions()
+        # A queryset's update() skips this: call update_search_vector() after one that changes text.
+        Article.objects.filter(pk=self.pk).update_search_vector()
 
     def get_absolute_url(self):
-        local = timezone.localtime(self.publish_at)
         return reverse(
-            "articles:detail",
-            kwargs={
-                "section": self.section.slug,
-                "year": local.year,
-                "month": f"{local.month:02d}",
-                "day": f"{local.day:02d}",
-                "slug": self.slug,
-            },
+            "articles:detail", kwargs={"section": self.section.slug, **self._date_kwargs(), "slug": self.slug}
         )
 
     def clean(self):
@@ -263,6 +310,14 @@ class Article(models.Model):
     def make_renditions(self):
         """Write the renditions of the lead image that are not there yet: on save, never per request."""
         images.make_renditions(self.lead_image, self.lead_image_width, self.lead_image_height)
+
+    def get_archive_url(self):
+        """The day's archive, which lists this article."""
+        return reverse("articles:archive-day", kwargs=self._date_kwargs())
+
+    def _date_kwargs(self):
+        local = timezone.localtime(self.publish_at)
+        return {"year": local.year, "month": local.month, "day": local.day}
 
     @property
     def is_published(self):
@@ -307,3 +362,28 @@ def suggested_byline_code(authors, editor: Author | None = None) -> str:
     # Whole codes only, as many as the field holds.
     max_length = Article._meta.get_field("byline_code").max_length
     return textwrap.shorten(" ".join(codes), max_length, placeholder="")
+
+
+class Correction(models.Model):
+    """A dated note that corrects a published article, shown above its body."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    text = models.TextField(
+        _("correction"), max_length=1000, help_text=_("What was wrong and what is right. Plain text.")
+    )
+    corrected_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        ordering = ["corrected_at", "id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return self.text
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A correction modifies the article: feeds, sitemaps and structured data say so.
+        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())

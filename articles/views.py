@@ -1,24 +1,40 @@
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView, dates
 from django.views.generic.detail import BaseDetailView
 from taggit.models import Tag
 
 from comments.display import comment_section
 
+from .forms import SearchForm
 from .models import Article, Author, Section
+from .popularity import count_view
 from .share import share_links
+from .structured_data import article_structured_data
 
 SECTION_BLOCK_SIZE = 4
 LATEST_ON_HOME = 8
+
+
+def feed_links(listing: str, slug: str) -> dict[str, str]:
+    """The RSS and Atom addresses of a section's, tag's or author's feed."""
+    kwargs = {"slug": slug}
+    return {
+        "rss_url": reverse(f"articles:{listing}-rss", kwargs=kwargs),
+        "atom_url": reverse(f"articles:{listing}-atom", kwargs=kwargs),
+    }
 
 
 class HomeView(TemplateView):
@@ -41,7 +57,11 @@ class HomeView(TemplateView):
             (section, list(articles)) for section, articles in groupby(ranked, key=lambda a: a.section)
         ]
         return super().get_context_data(
-            featured=featured, latest=latest[:LATEST_ON_HOME], section_blocks=section_blocks, **kwargs
+            featured=featured,
+            latest=latest[:LATEST_ON_HOME],
+            section_blocks=section_blocks,
+            most_read=published.most_read(),
+            **kwargs,
         )
 
 
@@ -64,7 +84,12 @@ class SectionView(ArticleListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.section.name, listing=self.section, **kwargs)
+        return super().get_context_data(
+            heading=self.section.name,
+            listing=self.section,
+            **feed_links("section", self.section.slug),
+            **kwargs,
+        )
 
 
 class TagView(ArticleListView):
@@ -73,7 +98,9 @@ class TagView(ArticleListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=f"#{self.tag.name}", listing=self.tag, **kwargs)
+        return super().get_context_data(
+            heading=f"#{self.tag.name}", listing=self.tag, **feed_links("tag", self.tag.slug), **kwargs
+        )
 
 
 class AuthorView(ArticleListView):
@@ -83,8 +110,104 @@ class AuthorView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            heading=self.author.name, listing=self.author, author=self.author, **kwargs
+            heading=self.author.name,
+            listing=self.author,
+            author=self.author,
+            **feed_links("author", self.author.slug),
+            **kwargs,
         )
+
+
+class SearchView(ArticleListView):
+    """Search results, best match first. No words: the form. Words it cannot take: why, with a 400."""
+
+    template_name = "articles/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return super().get_queryset().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        heading = _("Search results for “%(query)s”") % {"query": self.query} if self.query else _("Search")
+        return super().get_context_data(
+            heading=heading,
+            form=self.form,
+            query=self.query,
+            page_query=urlencode({"q": self.query}),
+            **kwargs,
+        )
+
+
+ARCHIVE_PERIODS = ["year", "month", "day"]
+# How a period is named in a page's heading, and in the list of the periods inside it.
+HEADING_FORMATS = {"year": "Y", "month": "F Y", "day": "l, j F Y"}
+LINK_FORMATS = {"year": "Y", "month": "F", "day": "j"}
+
+
+def archive_url(date, period: str) -> str:
+    """The archive of the year, month or day that ``date`` falls in."""
+    parts = {"year": date.year, "month": date.month, "day": date.day}
+    names = ARCHIVE_PERIODS[: ARCHIVE_PERIODS.index(period) + 1]
+    return reverse(f"articles:archive-{period}", kwargs={name: parts[name] for name in names})
+
+
+class ArchiveMixin:
+    """Published articles of a year, month or day, listed like a section, dates in the site's language."""
+
+    date_field = "publish_at"
+    month_format = "%m"
+    template_name = "articles/article_archive.html"
+    context_object_name = "articles"
+    period = None  # what one page covers: "year", "month" or "day"; None for the whole archive
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        heading, trail = _("Archive"), []
+        if self.period:
+            date = context[self.period]
+            heading = _("Archive: %(period)s") % {"period": date_format(date, HEADING_FORMATS[self.period])}
+            trail = [(_("Archive"), reverse("articles:archive"))] + [
+                (date_format(date, HEADING_FORMATS[parent]), archive_url(date, parent))
+                for parent in ARCHIVE_PERIODS[: ARCHIVE_PERIODS.index(self.period)]
+            ]
+        periods = [
+            (date_format(date, LINK_FORMATS[self.date_list_period]), archive_url(date, self.date_list_period))
+            for date in context.get("date_list") or []
+        ]
+        context.update(heading=heading, trail=trail, periods=periods)
+        return context
+
+
+class ArchiveIndexView(ArchiveMixin, dates.ArchiveIndexView):
+    allow_empty = True
+
+
+class YearArchiveView(ArchiveMixin, dates.YearArchiveView):
+    period = "year"
+    make_object_list = True
+
+
+class MonthArchiveView(ArchiveMixin, dates.MonthArchiveView):
+    period = "month"
+
+
+class DayArchiveView(ArchiveMixin, dates.DayArchiveView):
+    period = "day"
 
 
 class ArticleDetailView(DetailView):
@@ -101,7 +224,9 @@ class ArticleDetailView(DetailView):
         canonical_path = self.object.get_absolute_url()
         if request.path != canonical_path:
             return HttpResponsePermanentRedirect(canonical_path)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        count_view(request, self.object)
+        return response
 
     def get_context_data(self, comment_form=None, **kwargs):
         article = self.object
@@ -110,9 +235,13 @@ class ArticleDetailView(DetailView):
         # One canonical address per article, whatever the interface language.
         with translation.override(settings.LANGUAGE_CODE):
             canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
+        published = Article.objects.published().for_listing()
         return super().get_context_data(
             canonical_url=canonical_url,
             share_links=share_links(canonical_url, article.headline),
+            structured_data=article_structured_data(article, self.request),
+            related=published.related_to(article),
+            most_read=published.most_read(),
             **kwargs,
         )
 

@@ -18,7 +18,7 @@ from .services import DuplicateComment, submit_comment
 @require_POST
 def post_comment(request, article_id):
     """Validate, decide, save and send the reader to the comment; with errors, the form comes back."""
-    article = get_object_or_404(Article.objects.published().select_related("section"), pk=article_id)
+    article = get_object_or_404(Article.objects.published().for_page(), pk=article_id)
     if not comments_open(article):
         return refusal(request, article, _("Comments are closed."), status=403)
     ip_address = client_ip(request)

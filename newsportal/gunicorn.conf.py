@@ -15,3 +15,17 @@ max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "newsportal.wsgi:application"
+
+
+def worker_exit(server, worker):
+    """Write the article views this worker still holds before it goes (articles/popularity.py)."""
+    from django.apps import apps
+
+    if not apps.ready:
+        return
+    from articles.popularity import flush_view_counts
+
+    try:
+        flush_view_counts()
+    except Exception:
+        server.log.exception("Could not write the pending article views")

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "newsportal",
@@ -115,20 +116,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set; otherwise a table in the database, which every
 # gunicorn worker (and every machine) shares.
+# "view_counts" holds article views until they are written in batches (articles/popularity.py):
+# in Redis, or else in each worker's memory, so that a view never writes to the database.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsportal"),
-        }
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsportal"),
     }
+    CACHES = {"default": redis_cache, "view_counts": redis_cache}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "newsportal_cache",
-        }
+        },
+        "view_counts": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "view_counts",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -196,6 +203,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Listings
 ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 12)
+# "Most read" ranks the articles of the last this many days.
+MOST_READ_DAYS = env_int("MOST_READ_DAYS", 7)
+# Views of an article are written to the database once this many have been counted.
+VIEW_COUNT_BATCH = env_int("VIEW_COUNT_BATCH", 20)
 
 # Lead images: uploads over these limits are refused; renditions are made at these widths.
 LEAD_IMAGE_MAX_BYTES = env_int("LEAD_IMAGE_MAX_BYTES", 10 * 1024 * 1024)

@@ -70,18 +70,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once, as for production, for every gunicorn the tests start."""
+    static_root = tmp_path_factory.mktemp("static")
+    command = [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"]
+    subprocess.run(command, cwd=ROOT, env=subprocess_env(STATIC_ROOT=str(static_root)), check=True)
+    return static_root
+
+
 @contextmanager
-def running_gunicorn(var: Path, media_root: Path, **settings_env):
+def running_gunicorn(var: Path, static_root: Path, media_root: Path, **settings_env):
     """The portal under gunicorn, as in production, over the test database; yields its address."""
     from django.db import connection
 
-    root = Path(__file__).resolve().parent.parent
     port = free_port()
     env = subprocess_env(
         DATABASE_URL=database_url(connection.settings_dict),
         PORT=str(port),
         HOST="127.0.0.1",
-        STATIC_ROOT=str(var / "static"),
+        STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(media_root),
         SECRET_KEY=E2E_SECRET_KEY,
         DEBUG="false",
@@ -90,16 +101,12 @@ def running_gunicorn(var: Path, media_root: Path, **settings_env):
         CONN_MAX_AGE="0",
         **settings_env,
     )
-    python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=root, env=env, check=True
-    )
     log_path = var / "gunicorn.log"
     with log_path.open("w") as log:
-        gunicorn = Path(python).with_name("gunicorn")
+        gunicorn = Path(sys.executable).with_name("gunicorn")
         process = subprocess.Popen(
             [str(gunicorn), "--config", "newsportal/gunicorn.conf.py"],
-            cwd=root,
+            cwd=ROOT,
             env=env,
             stdout=log,
             stderr=log,
@@ -124,30 +131,32 @@ def running_gunicorn(var: Path, media_root: Path, **settings_env):
                 process.kill()
 
 
-@pytest.fixture(scope="session")
-def gunicorn_server(django_db_setup, tmp_path_factory, session_media_root):
-    """A gunicorn shared by the end-to-end tests; they must commit their data (``transactional_db``).
+@pytest.fixture
+def gunicorn_server(transactional_db, tmp_path, collected_static, session_media_root):
+    """A gunicorn of the test's own over the test database; the test's data must be committed.
 
-    Its readers may post many comments quickly: the rate limit has tests of its own.
+    One per test: the flush between transactional tests makes new content types, which a
+    longer-lived server would still have cached. Its readers may post many comments quickly:
+    the rate limit has tests of its own.
     """
-    var = tmp_path_factory.mktemp("gunicorn")
-    with running_gunicorn(
-        var, session_media_root, COMMENTS_RATE_LIMIT="0", COMMENTS_MIN_FILL_SECONDS="1"
-    ) as url:
+    quick_readers = {"COMMENTS_RATE_LIMIT": "0", "COMMENTS_MIN_FILL_SECONDS": "1"}
+    with running_gunicorn(tmp_path, collected_static, session_media_root, **quick_readers) as url:
         yield url
 
 
 @pytest.fixture(autouse=True)
 def empty_cache(request):
-    """Nothing cached by one test is seen by the next (Redis outlives a test)."""
-    from django.core.cache import cache
+    """Nothing cached by one test is seen by the next, in any cache (Redis outlives a test)."""
+    from django.core.cache import caches
 
     if request.node.get_closest_marker("django_db") is None:
         yield
         return
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 CHROMIUM_FLAGS = [

@@ -47,7 +47,8 @@ def make_article(*, tags=(), authors=(), image=False, **fields) -> Article:
         fields["section"] = make_section()
     article = Article(**fields)
     if image:
-        article.lead_image.save("foto.jpg", ContentFile(jpeg_bytes()), save=False)
+        # A named file, so that Django measures it and fills in the width and height.
+        article.lead_image.save("foto.jpg", ContentFile(jpeg_bytes(), name="foto.jpg"), save=False)
         article.lead_image_alt = f"Foto berita {number}"
     article.save()
     if tags:

@@ -117,11 +117,10 @@ def test_200_comments_from_8_readers_at_once_are_all_saved_exactly_once(gunicorn
     assert set(texts) == {f"Pembaca {r}, komentar {p}" for r in range(8) for p in range(per_reader)}
 
 
-def test_rate_limit_is_shared_by_all_workers(tmp_path, session_media_root):
+def test_rate_limit_is_shared_by_all_workers(tmp_path, collected_static, session_media_root):
     article = make_article()
-    with running_gunicorn(
-        tmp_path, session_media_root, COMMENTS_RATE_LIMIT="5", COMMENTS_MIN_FILL_SECONDS="0"
-    ) as url:
+    limits = {"COMMENTS_RATE_LIMIT": "5", "COMMENTS_MIN_FILL_SECONDS": "0"}
+    with running_gunicorn(tmp_path, collected_static, session_media_root, **limits) as url:
         statuses = [
             reader_posts(Browser(url, follow_redirects=False), article, f"Komentar ke-{n}", wait=0)[0]
             for n in range(8)

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from .factories import make_article, make_author, make_section
 
@@ -31,6 +32,23 @@ PAGES = {
     "section": lambda article: article.section.get_absolute_url(),
     "tag": lambda article: "/tag/topik-0/",
     "author": lambda article: article.authors.first().get_absolute_url(),
+    "search": lambda article: "/cari/?q=berita",
+    "archive": lambda article: "/arsip/",
+    "archive-year": lambda article: f"/arsip/{timezone.localtime(article.publish_at):%Y}/",
+    "archive-month": lambda article: f"/arsip/{timezone.localtime(article.publish_at):%Y/%m}/",
+    "archive-day": lambda article: article.get_archive_url(),
+    "rss": lambda article: "/feed/",
+    "atom": lambda article: "/feed/atom/",
+    "section-rss": lambda article: article.section.get_absolute_url() + "feed/",
+    "tag-atom": lambda article: "/tag/topik-0/feed/atom/",
+    "author-rss": lambda article: article.authors.first().get_absolute_url() + "feed/",
+    "sitemap-index": lambda article: "/sitemap.xml",
+    "sitemap-articles": lambda article: "/sitemap-articles.xml",
+    "sitemap-sections": lambda article: "/sitemap-sections.xml",
+    "sitemap-tags": lambda article: "/sitemap-tags.xml",
+    "sitemap-authors": lambda article: "/sitemap-authors.xml",
+    "sitemap-news": lambda article: "/sitemap-news.xml",
+    "robots": lambda article: "/robots.txt",
 }
 
 

@@ -1,0 +1,81 @@
+"""Full-text search over an article's own text, in PostgreSQL's `indonesian` configuration.
+
+Only the headline, summary and body are searched: nothing a commenter wrote or gave.
+"""
+
+from html import unescape
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db.models import F, Func, Q, TextField, Value
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+CONFIG = "indonesian"
+MAX_QUERY_LENGTH = 200
+# A tag, with quoted attribute values that may hold ">".
+HTML_TAG = r'<(?:"[^"]*"|[^">])*>'
+# PostgreSQL wraps matched words in these; they become <mark> once the rest is escaped.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+def plain_text(field: str) -> Func:
+    """The field's HTML without its tags, in SQL."""
+    return Func(
+        F(field), Value(HTML_TAG), Value(" "), Value("g"), function="regexp_replace", output_field=TextField()
+    )
+
+
+def search_vector() -> SearchVector:
+    """What Article.search_vector holds: headline weighs most, then the summary, then the body."""
+    return (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("dek", weight="B", config=CONFIG)
+        + SearchVector(plain_text("body"), weight="C", config=CONFIG)
+    )
+
+
+def search_query(text: str) -> SearchQuery:
+    """A reader's words as a query: quotes, OR and -word work as in web search engines."""
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+def rank(query: SearchQuery) -> SearchRank:
+    return SearchRank(F("search_vector"), query)
+
+
+class HighlightedText(TextField):
+    """ts_headline's text as safe HTML: all of it escaped, the matched words in <mark>."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return value
+        # Entities (&amp;) are decoded so that they are escaped exactly once; removed tags left spaces.
+        html = escape(" ".join(unescape(value).split()))
+        return mark_safe(html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
+
+
+class Snippet(SearchHeadline):
+    output_field = HighlightedText()
+
+
+def snippet(query: SearchQuery) -> Snippet:
+    """A few phrases of the body around the matched words."""
+    return Snippet(
+        plain_text("body"),
+        query,
+        config=CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_END,
+        min_words=12,
+        max_words=24,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def simple_match(text: str) -> Q:
+    """Where full-text search is missing (the SQLite demo): every word somewhere in the text."""
+    condition = Q()
+    for word in text.split():
+        condition &= Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+    return condition

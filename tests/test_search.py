@@ -1,0 +1,187 @@
+"""Readers search the articles: Indonesian stemming, ranking, highlighted snippets, and no 500s."""
+
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.importer import parse_article_text, save_parsed_article
+from articles.models import Article
+
+from .factories import make_article, make_comment, make_section
+
+pytestmark = pytest.mark.django_db
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text search with stemming and ranking is PostgreSQL's"
+)
+SEED = Path(__file__).resolve().parent.parent / "articles" / "demo" / "000-panglima-militer-as-rusia.txt"
+
+
+def search(client, query, **params):
+    return client.get(reverse("articles:search"), {"q": query, **params})
+
+
+@pytest.fixture
+def seed_article():
+    parsed = parse_article_text(SEED.read_text(encoding="utf-8"))
+    article, _ = save_parsed_article(parsed, section=make_section(name="Internasional", slug="internasional"))
+    return article
+
+
+@postgresql_only
+def test_panas_finds_the_seed_article_which_says_memanas(client, seed_article):
+    response = search(client, "panas")
+    assert response.status_code == 200
+    assert seed_article.headline in response.content.decode()
+
+
+@postgresql_only
+def test_search_understands_indonesian_word_forms(client, seed_article):
+    # "pemanasan" and "memanas" share the stem "panas"; neither contains the other.
+    assert list(Article.objects.published().search("pemanasan")) == [seed_article]
+
+
+@postgresql_only
+def test_headline_match_ranks_above_body_only_match():
+    section = make_section()
+    in_body = make_article(section=section, headline="Cuaca hari ini", body="<p>Banjir di pesisir utara.</p>")
+    in_headline = make_article(section=section, headline="Banjir di pesisir utara", body="<p>Air naik.</p>")
+    assert in_body.publish_at > in_headline.publish_at  # newer, so only the rank puts it second
+    assert list(Article.objects.published().search("banjir")) == [in_headline, in_body]
+
+
+@postgresql_only
+def test_results_show_a_snippet_with_the_words_highlighted(client, seed_article):
+    html = search(client, "panas").content.decode()
+    assert "<mark>memanas</mark>" in html
+
+
+@postgresql_only
+def test_snippet_escapes_the_article_text(client):
+    make_article(
+        headline="Uji tampilan",
+        body='<p>Kode &lt;script&gt;alert(1)&lt;/script&gt; tentang gempa &amp; <a href="/x">tautan</a>.</p>',
+    )
+    html = search(client, "gempa").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; tentang <mark>gempa</mark> &amp; tautan" in html
+    assert "<script>alert" not in html
+    assert 'href="/x"' not in html
+
+
+def test_search_lists_only_published_articles(client):
+    section = make_section()
+    make_article(section=section, headline="Gempa di Cianjur")
+    make_article(section=section, headline="Gempa susulan (draf)", status=Article.Status.DRAFT)
+    html = search(client, "gempa").content.decode()
+    assert "Gempa di Cianjur" in html
+    assert "Gempa susulan" not in html
+
+
+@postgresql_only
+def test_search_follows_edits_to_an_article():
+    article = make_article(headline="Harga beras naik")
+    article.headline = "Harga gula naik"
+    article.save()
+    assert list(Article.objects.search("gula")) == [article]
+    assert list(Article.objects.search("beras")) == []
+
+
+@postgresql_only
+def test_text_changed_by_a_queryset_update_is_found_after_update_search_vector():
+    article = make_article(headline="Harga beras naik")
+    Article.objects.filter(pk=article.pk).update(headline="Harga kedelai naik")
+    Article.objects.filter(pk=article.pk).update_search_vector()
+    assert list(Article.objects.search("kedelai")) == [article]
+
+
+def test_without_words_the_page_shows_the_form_and_a_hint(client):
+    for response in (client.get(reverse("articles:search")), search(client, "   ")):
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert 'id="search-q"' in html
+        assert "Ketik satu kata atau lebih" in html
+
+
+def test_nothing_found_says_so(client):
+    make_article()
+    response = search(client, "zzzyyyxxx")
+    assert response.status_code == 200
+    assert "Tidak ada hasil untuk “zzzyyyxxx”" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"panas',
+        "panas'",
+        "' OR 1=1 --",
+        "'; DROP TABLE articles_article; --",
+        "panas & | ! :* ( ) <->",
+        "-",
+        "<script>alert(1)</script>",
+        "yang dan di",  # stop words only
+        "%_\\",
+    ],
+)
+def test_odd_queries_get_a_normal_page(client, seed_article, query):
+    """Quotes, operators and SQL are words to look for, nothing more."""
+    response = search(client, query)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert Article.objects.filter(pk=seed_article.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("panas " * 167, "paling banyak 200 karakter"),
+        ("a\x00b", "Karakter null tidak diizinkan"),
+    ],
+)
+def test_queries_that_cannot_be_searched_say_why_with_a_400(client, query, message):
+    response = search(client, query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_results_are_paginated_and_pages_keep_the_query(client, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    section = make_section()
+    for _ in range(5):
+        make_article(section=section, headline="Kabar pemilu daerah")
+    html = search(client, "pemilu").content.decode()
+    assert "5 artikel ditemukan" in html
+    assert 'rel="next" href="?q=pemilu&amp;page=2"' in html
+    assert search(client, "pemilu", page=3).status_code == 200
+    assert search(client, "pemilu", page=4).status_code == 404
+    assert search(client, "pemilu", page="abc").status_code == 404
+
+
+def test_search_page_speaks_english_under_en(client, seed_article):
+    response = client.get("/en/cari/", {"q": "panglima"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Search results for “panglima”" in html
+    assert seed_article.headline in html
+
+
+@pytest.mark.parametrize("query", ["Zulkarnaen", "zulkarnaen.unik@pembaca.example", "Bakwankuah"])
+def test_commenters_name_email_and_text_are_never_a_match(client, seed_article, query):
+    make_comment(
+        seed_article,
+        author_name="Zulkarnaen",
+        author_email="zulkarnaen.unik@pembaca.example",
+        text="Bakwankuah enak sekali.",
+    )
+    assert seed_article.headline not in search(client, query).content.decode()
+    assert seed_article.headline in search(client, "panglima").content.decode()
+
+
+def test_search_pages_ask_not_to_be_indexed(client):
+    assert '<meta name="robots" content="noindex">' in search(client, "panas").content.decode()
+
+
+def test_every_page_has_a_search_box(client):
+    html = client.get("/").content.decode()
+    assert 'role="search" action="/cari/"' in html

@@ -21,15 +21,8 @@ admin.site.site_title = _("Newsroom")
 THUMBNAIL_WIDTH = 96
 
 
-class NulFreeSearch:
-    """Searches, autocomplete's too, without NUL characters: PostgreSQL refuses them in text."""
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
-
-
 @admin.register(Section)
-class SectionAdmin(NulFreeSearch, admin.ModelAdmin):
+class SectionAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -37,7 +30,7 @@ class SectionAdmin(NulFreeSearch, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(NulFreeSearch, admin.ModelAdmin):
+class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "byline_code", "user"]
     list_select_related = ["user"]
     prepopulated_fields = {"slug": ["name"]}
@@ -53,7 +46,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(NulFreeSearch, TaggitTagAdmin):
+class TagAdmin(TaggitTagAdmin):
     """Taggit's tag admin, with merging kept to those who may change and delete tags."""
 
     @admin.action(permissions=["change", "delete"], description=_("Merge selected tags"))
@@ -99,7 +92,7 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(NulFreeSearch, admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     formfield_overrides = {models.ImageField: {"form_class": LeadImageField}}
     list_display = [

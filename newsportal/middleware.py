@@ -1,7 +1,9 @@
 import secrets
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject, empty
+from django.utils.translation import gettext as _
 
 
 class LazyNonce(SimpleLazyObject):
@@ -42,3 +44,25 @@ class ContentSecurityPolicyMiddleware:
                 policy = with_script_nonce(policy, str(request.csp_nonce))
             response.headers.setdefault("Content-Security-Policy", policy)
         return response
+
+
+def has_nul(request) -> bool:
+    return "\x00" in request.path or any(
+        "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+    )
+
+
+class RejectNulMiddleware:
+    """Answer 400 to an address with a NUL character: never valid, and PostgreSQL refuses it in text.
+
+    Stopped here once, rather than in every search, filter and lookup that reads the query string.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_nul(request):
+            message = _("Null characters are not allowed.")
+            return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)

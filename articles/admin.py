@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -12,13 +14,29 @@ from js_asset import Media
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from .forms import BODY_EDITOR, ArticleAdminForm, LeadImageField, TagAutocomplete, TagNameAutocompleteView
-from .models import PUBLISH_PERMISSION, Article, Author, Correction, Section
+from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_editor
+from .images import Picture
+from .models import PUBLISH_PERMISSION, Article, Author, BodyImage, Correction, Section
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
 
 THUMBNAIL_WIDTH = 96
+# Every picture upload goes through the same checks and cleaning.
+PICTURE_UPLOADS = {models.ImageField: {"form_class": ImageUploadField}}
+
+
+def thumbnail_html(picture: Picture | None) -> str:
+    """The smallest rendition of a picture, shown small."""
+    if picture is None:
+        return ""
+    smallest = picture.jpeg[0]
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}">',
+        smallest.url,
+        THUMBNAIL_WIDTH,
+        round(THUMBNAIL_WIDTH * smallest.height / smallest.width),
+    )
 
 
 @admin.register(Section)
@@ -85,6 +103,38 @@ class PublicationFilter(admin.SimpleListFilter):
                 return queryset
 
 
+class BodyImageInline(admin.StackedInline):
+    """The article's pictures for its body: whoever may write the article may add, change and delete them."""
+
+    model = BodyImage
+    extra = 0
+    fields = ["preview", "image", "alt", "caption", "credit"]
+    readonly_fields = ["preview"]
+    formfield_overrides = PICTURE_UPLOADS
+
+    def may_write(self, request, article) -> bool:
+        article_admin = self.admin_site.get_model_admin(Article)
+        if article is None:
+            return article_admin.has_add_permission(request)
+        return article_admin.has_change_permission(request, article)
+
+    def has_add_permission(self, request, obj):
+        return self.may_write(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.may_write(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.may_write(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.may_write(request, obj)
+
+    @admin.display(description=_("preview"))
+    def preview(self, body_image):
+        return thumbnail_html(body_image.picture) if body_image.pk else ""
+
+
 class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
@@ -94,7 +144,7 @@ class CorrectionInline(admin.StackedInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    formfield_overrides = {models.ImageField: {"form_class": LeadImageField}}
+    formfield_overrides = PICTURE_UPLOADS
     list_display = [
         "thumbnail",
         "headline",
@@ -122,7 +172,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (_("Publication"), {"fields": ["status", "publish_at"]}),
     ]
-    inlines = [CorrectionInline]
+    inlines = [BodyImageInline, CorrectionInline]
 
     def get_queryset(self, request):
         return (
@@ -158,14 +208,14 @@ class ArticleAdmin(admin.ModelAdmin):
         return [] if self.has_publish_permission(request) else ["publish_at", "is_featured"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        picker_url = obj and reverse(f"{self.admin_site.name}:articles_article_body_images", args=[obj.pk])
+        body_widget = AdminProseEditorWidget(config=body_editor(picker_url), preset="configurable")
+        form = super().get_form(request, obj, change, widgets={"body": body_widget}, **kwargs)
         form.user = request.user  # a class made for this request
         return form
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "body":
-            kwargs["widget"] = AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable")
-        elif db_field.name == "tags":
+        if db_field.name == "tags":
             kwargs["widget"] = TagAutocomplete(db_field, self.admin_site)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -173,6 +223,12 @@ class ArticleAdmin(admin.ModelAdmin):
         # The body's editor loads through an inline import map, which the page's policy allows by nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is BodyImage and formset.deleted_objects:
+            # The article was saved before its pictures: a picture deleted now leaves the body now.
+            form.instance.save(update_fields=["body"])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -188,8 +244,30 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(tag_autocomplete),
                 name="articles_article_tag_autocomplete",
             ),
+            path(
+                "<path:object_id>/body-images/",
+                self.admin_site.admin_view(self.body_image_picker),
+                name="articles_article_body_images",
+            ),
             *super().get_urls(),
         ]
+
+    def body_image_picker(self, request, object_id):
+        """The article's pictures, opened by the body editor's picture dialog to place one of them."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))  # only those the user may change
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Pick a picture"),
+            "opts": self.opts,
+            "is_popup": True,
+            "article": article,
+            "pictures": [
+                (body_image, thumbnail_html(body_image.picture)) for body_image in article.body_images.all()
+            ],
+        }
+        return TemplateResponse(request, "admin/articles/article/body_image_picker.html", context)
 
     def view_on_site(self, article):
         if article.is_published:
@@ -198,15 +276,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("picture"))
     def thumbnail(self, article):
-        if article.lead_picture is None:
-            return ""
-        smallest = article.lead_picture.jpeg[0]
-        return format_html(
-            '<img src="{}" alt="" width="{}" height="{}">',
-            smallest.url,
-            THUMBNAIL_WIDTH,
-            round(THUMBNAIL_WIDTH * smallest.height / smallest.width),
-        )
+        return thumbnail_html(article.lead_picture)
 
     @admin.display(description=_("status"), ordering="status")
     def publication_status(self, article):

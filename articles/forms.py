@@ -1,4 +1,4 @@
-"""The newsroom's article form (publishing rules, rich-text body, tags, lead image); the search form."""
+"""The newsroom's article form (publishing rules, rich-text body, tags, pictures); the search form."""
 
 from django import forms
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from .images import EXTENSIONS, clean_lead_image
+from .images import EXTENSIONS, clean_image
 from .models import PUBLISH_PERMISSION, Article, Author, suggested_byline_code
 from .sanitizer import sanitize_html
 from .search import MAX_QUERY_LENGTH
@@ -31,7 +31,15 @@ BODY_EDITOR = {
 }
 
 
-class LeadImageField(forms.ImageField):
+def body_editor(picker_url: str | None = None) -> dict:
+    """The body's editor; with a picture button once the article is saved, picking among its own pictures."""
+    if picker_url is None:
+        return BODY_EDITOR
+    pictures = {"Figure": {"pickerUrl": picker_url}, "Caption": True, "Image": True}
+    return {**BODY_EDITOR, "extensions": BODY_EDITOR["extensions"] | pictures}
+
+
+class ImageUploadField(forms.ImageField):
     """A JPEG, PNG or WebP picture within the limits, handed on re-encoded without its metadata."""
 
     def to_python(self, data):
@@ -39,7 +47,7 @@ class LeadImageField(forms.ImageField):
         upload = forms.FileField.to_python(self, data)
         if upload is None:
             return None
-        return clean_lead_image(upload)
+        return clean_image(upload)
 
     def widget_attrs(self, widget):
         accept = ",".join(f"image/{name.lower()}" for name in EXTENSIONS)

@@ -1,4 +1,5 @@
-"""Lead images: what an upload must be, how it is cleaned, and the renditions made from it once."""
+"""Pictures (lead images and pictures in the body): what an upload must be, how it is cleaned, and the
+renditions made from it once."""
 
 import contextlib
 import io
@@ -9,7 +10,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db.models.fields.files import FieldFile
+from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
@@ -26,7 +27,7 @@ RENDITION_FORMATS = {
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
-def clean_lead_image(upload) -> ContentFile:
+def clean_image(upload) -> ContentFile:
     """Check an uploaded picture and return it re-encoded: upright, in sRGB, with no metadata at all."""
     if upload.size > settings.LEAD_IMAGE_MAX_BYTES:
         raise ValidationError(
@@ -42,7 +43,7 @@ def clean_lead_image(upload) -> ContentFile:
     image_format = image.format
     buffer = io.BytesIO()
     normalised(image).save(buffer, image_format, **ORIGINAL_OPTIONS[image_format])
-    return ContentFile(buffer.getvalue(), name=f"lead.{EXTENSIONS[image_format]}")
+    return ContentFile(buffer.getvalue(), name=f"picture.{EXTENSIONS[image_format]}")
 
 
 def open_image(file) -> Image.Image:
@@ -128,8 +129,22 @@ def rendition_widths(width: int) -> list[int]:
     return sorted({min(rendition_width, width) for rendition_width in settings.LEAD_IMAGE_WIDTHS})
 
 
-def renditions(image: FieldFile, width: int, height: int, extension: str) -> list[Rendition]:
+def measure(image: ImageFieldFile) -> None:
+    """Fill in the picture's width and height fields, before its model is saved, if they are unset."""
+    field = image.field
+    if not getattr(image.instance, field.width_field):
+        # FieldFile.save() with a nameless ContentFile leaves the size unset.
+        field.update_dimension_fields(image.instance, force=True)
+
+
+def stored_size(image: ImageFieldFile) -> tuple[int, int]:
+    """The width and height kept in the picture's model fields."""
+    return getattr(image.instance, image.field.width_field), getattr(image.instance, image.field.height_field)
+
+
+def renditions(image: ImageFieldFile, extension: str) -> list[Rendition]:
     """The renditions of a stored picture in one format, narrowest first, named after it."""
+    width, height = stored_size(image)
     stem = PurePosixPath(image.name).with_suffix("")
     result = []
     for rendition_width in rendition_widths(width):
@@ -145,19 +160,17 @@ def renditions(image: FieldFile, width: int, height: int, extension: str) -> lis
     return result
 
 
-def picture(image: FieldFile, width: int, height: int) -> Picture:
-    return Picture(
-        webp=renditions(image, width, height, "webp"), jpeg=renditions(image, width, height, "jpg")
-    )
+def picture(image: ImageFieldFile) -> Picture:
+    return Picture(webp=renditions(image, "webp"), jpeg=renditions(image, "jpg"))
 
 
-def make_renditions(image: FieldFile, width: int, height: int) -> None:
+def make_renditions(image: ImageFieldFile) -> None:
     """Write the renditions of a stored picture that are not in storage yet."""
     storage = image.storage
     missing = [
         (rendition, image_format, options)
         for extension, (image_format, options) in RENDITION_FORMATS.items()
-        for rendition in renditions(image, width, height, extension)
+        for rendition in renditions(image, extension)
         if not storage.exists(rendition.name)
     ]
     if not missing:

@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from . import images, search
+from . import body_images, images, search
 from .sanitizer import sanitize_html
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -146,7 +146,9 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """What the article page needs besides the article itself, in a fixed number of queries."""
         return (
-            self.with_modified().select_related("section").prefetch_related("authors", "tags", "corrections")
+            self.with_modified()
+            .select_related("section")
+            .prefetch_related("authors", "tags", "corrections", "body_images")
         )
 
     def scheduled(self):
@@ -199,7 +201,7 @@ class ArticleQuerySet(models.QuerySet):
         return recent.order_by("-view_count", "-publish_at")[:limit]
 
 
-def lead_image_path(instance, filename):
+def upload_path(instance, filename):
     """Store uploads under a generated name; the reader's file name is not kept."""
     suffix = PurePath(filename).suffix.lower()
     return f"articles/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
@@ -237,7 +239,7 @@ class Article(models.Model):
     )
     lead_image = models.ImageField(
         _("lead image"),
-        upload_to=lead_image_path,
+        upload_to=upload_path,
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
@@ -286,10 +288,10 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        if self.lead_image and not self.lead_image_width:
-            # FieldFile.save() with a nameless ContentFile leaves the size unset.
-            self._meta.get_field("lead_image").update_dimension_fields(self, force=True)
+        pictures = self.body_images.all() if self.pk else []
+        self.body = body_images.placed(sanitize_html(self.body), pictures)
+        if self.lead_image:
+            images.measure(self.lead_image)
         super().save(*args, **kwargs)
         if self.lead_image:
             self.make_renditions()
@@ -309,7 +311,7 @@ class Article(models.Model):
 
     def make_renditions(self):
         """Write the renditions of the lead image that are not there yet: on save, never per request."""
-        images.make_renditions(self.lead_image, self.lead_image_width, self.lead_image_height)
+        images.make_renditions(self.lead_image)
 
     def get_archive_url(self):
         """The day's archive, which lists this article."""
@@ -351,7 +353,11 @@ class Article(models.Model):
         """The renditions of the lead image made on save, for <picture> and srcset."""
         if not self.lead_image:
             return None
-        return images.picture(self.lead_image, self.lead_image_width, self.lead_image_height)
+        return images.picture(self.lead_image)
+
+    def body_html(self):
+        """The body as readers get it, each of its pictures served from its renditions."""
+        return body_images.rendered(self.body, self.body_images.all())
 
 
 def suggested_byline_code(authors, editor: Author | None = None) -> str:
@@ -362,6 +368,46 @@ def suggested_byline_code(authors, editor: Author | None = None) -> str:
     # Whole codes only, as many as the field holds.
     max_length = Article._meta.get_field("byline_code").max_length
     return textwrap.shorten(" ".join(codes), max_length, placeholder="")
+
+
+class BodyImage(models.Model):
+    """A picture uploaded with an article, which the editor's picture button places in its body."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="body_images"
+    )
+    image = models.ImageField(
+        _("picture"),
+        upload_to=upload_path,
+        width_field="width",
+        height_field="height",
+        help_text=_("Save the article, then place the picture in the body with the editor's picture button."),
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    alt = models.CharField(
+        _("alt text"), max_length=250, help_text=_("What the picture shows, for readers who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("picture in the body")
+        verbose_name_plural = _("pictures in the body")
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        images.measure(self.image)
+        super().save(*args, **kwargs)
+        images.make_renditions(self.image)
+
+    @cached_property
+    def picture(self) -> images.Picture:
+        """The renditions made on save, for <picture> and srcset."""
+        return images.picture(self.image)
 
 
 class Correction(models.Model):

@@ -246,6 +246,12 @@ def editor(db):
 
 
 @pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def moderator(db):
     """A moderator as the comments app makes them; here the group has no permissions yet."""
     from .factories import make_user

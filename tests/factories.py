@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, BodyImage, Section
 
 _numbers = itertools.count(1)
 
@@ -56,6 +56,16 @@ def make_article(*, tags=(), authors=(), image=False, **fields) -> Article:
     if authors:
         article.authors.add(*authors)
     return article
+
+
+def make_body_image(article, *, size=(1200, 800), **fields) -> BodyImage:
+    """A picture uploaded for ``article``'s body, with its renditions."""
+    number = next(_numbers)
+    fields.setdefault("alt", f"Foto nomor {number}")
+    body_image = BodyImage(article=article, **fields)
+    body_image.image.save("foto.jpg", ContentFile(jpeg_bytes(size), name="foto.jpg"), save=False)
+    body_image.save()
+    return body_image
 
 
 def make_comment(article, **fields):

@@ -22,12 +22,6 @@ LIST_URL = "/admin/articles/article/"
 WORD_PASTE = (Path(__file__).parent / "word_paste.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def listed(client, query="") -> list[Article]:
     return list(client.get(LIST_URL + query).context["cl"].result_list)
 

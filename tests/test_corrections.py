@@ -10,8 +10,9 @@ from django.utils import timezone
 from lxml import etree
 from lxml import html as lxml_html
 
-from articles.models import Article, Correction
+from articles.models import Correction
 
+from .admin_forms import admin_form_data
 from .factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
@@ -72,29 +73,13 @@ def test_feed_item_carries_the_correction(client, article):
 
 def test_editor_adds_a_correction_in_the_article_admin(admin_client, article):
     url = f"/admin/articles/article/{article.pk}/change/"
-    assert 'name="corrections-TOTAL_FORMS"' in admin_client.get(url).content.decode()
-    local = timezone.localtime(article.publish_at)
+    form = admin_form_data(admin_client.get(url))
+    assert "corrections-TOTAL_FORMS" in form
     response = admin_client.post(
         url,
-        {
-            "headline": article.headline,
-            "slug": article.slug,
-            "dek": article.dek,
-            "body": article.body,
-            "byline_code": "",
-            "section": article.section_id,
-            "tags": "",
-            "allow_comments": "on",
-            "lead_image_alt": "",
-            "lead_image_caption": "",
-            "lead_image_credit": "",
-            "status": Article.Status.PUBLISHED,
-            "publish_at_0": local.strftime("%Y-%m-%d"),
-            "publish_at_1": local.strftime("%H:%M:%S"),
+        form
+        | {
             "corrections-TOTAL_FORMS": "1",
-            "corrections-INITIAL_FORMS": "0",
-            "corrections-MIN_NUM_FORMS": "0",
-            "corrections-MAX_NUM_FORMS": "1000",
             "corrections-0-corrected_at_0": "2021-11-24",
             "corrections-0-corrected_at_1": "08:30:00",
             "corrections-0-text": "Nama narasumber diperbaiki.",

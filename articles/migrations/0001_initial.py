@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('dek', models.TextField(blank=True, help_text='One or two sentences under the headline.', max_length=500, verbose_name='summary')),
                 ('body', models.TextField(help_text='Cleaned on save to paragraphs, headings, lists, quotes, links and images.', verbose_name='body')),
                 ('byline_code', models.CharField(blank=True, help_text='Printed in parentheses at the end of the article, e.g. “MRS L44”.', max_length=40, validators=[django.core.validators.RegexValidator("^[A-Za-z0-9](?:[A-Za-z0-9 .,/&'-]*[A-Za-z0-9.])?$", "Use letters, digits and spaces, e.g. “MRS L44”; also . , / & ' - inside.")], verbose_name='byline code')),
-                ('lead_image', models.ImageField(blank=True, height_field='lead_image_height', upload_to=articles.models.lead_image_path, verbose_name='lead image', width_field='lead_image_width')),
+                ('lead_image', models.ImageField(blank=True, height_field='lead_image_height', upload_to=articles.models.upload_path, verbose_name='lead image', width_field='lead_image_width')),
                 ('lead_image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('lead_image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('lead_image_alt', models.CharField(blank=True, help_text='What the picture shows, for readers who cannot see it.', max_length=250, verbose_name='alt text')),

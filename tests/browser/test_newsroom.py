@@ -1,4 +1,4 @@
-"""An editor writes and publishes an article in Chromium; a reader finds it on the home page."""
+"""An editor writes and publishes an article in Chromium; a reader finds it, with its pictures."""
 
 import pytest
 from PIL import Image
@@ -34,25 +34,34 @@ def pick_in_select2(page, select_id, text, *, choose=None):
     page.locator(".select2-results__option", has_text=choose or text).first.click()
 
 
+def watch(page) -> tuple[list[str], list[str]]:
+    """Script errors and refusals of the page's Content-Security-Policy; every address the page asks for."""
+    problems, requested = [], []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("request", lambda request: requested.append(request.url))
+    return problems, requested
+
+
+def start_article(page, server, editor) -> tuple[list[str], list[str]]:
+    """Log in and begin a new article with its headline; what watch() returns for the editor's tab."""
+    seen = watch(page)
+    page.goto(server + "/admin/login/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(server + "/admin/articles/article/add/")
+    page.fill("#id_headline", HEADLINE)
+    return seen
+
+
 def test_editor_publishes_a_rich_article_with_a_picture_and_a_reader_finds_it(
     page, browser, gunicorn_server, editor_account, photo
 ):
     from articles.models import Article
     from tests.conftest import ARTIFACTS
 
-    problems = []
-    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-
-    page.goto(gunicorn_server + "/admin/login/")
-    page.fill("#id_username", editor_account.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.goto(gunicorn_server + "/admin/articles/article/add/")
-
-    page.fill("#id_headline", HEADLINE)
+    problems, requested = start_article(page, gunicorn_server, editor_account)
     body = page.locator(".ProseMirror[contenteditable=true]")
     body.click()
     for line in [
@@ -116,4 +125,70 @@ def test_editor_publishes_a_rich_article_with_a_picture_and_a_reader_finds_it(
     assert reader.locator(".article__body h2").inner_text() == "Warga mengungsi"
     assert reader.locator(".article__body li").all_inner_texts() == ["Kampung Melayu", "Bidara Cina"]
     assert reader.locator(".article__body a").get_attribute("href") == "https://www.bmkg.go.id/"
+    reader.context.close()
+
+
+def test_editor_places_an_uploaded_picture_in_the_body_and_a_reader_sees_it_there(
+    page, browser, gunicorn_server, editor_account, photo
+):
+    from articles.models import Article, BodyImage
+    from tests.conftest import ARTIFACTS
+
+    problems, requested = start_article(page, gunicorn_server, editor_account)
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.type("Hujan deras sejak malam membuat Kali Ciliwung meluap.")
+    pick_in_select2(page, "id_section", "Met", choose="Metro")
+    page.locator("#body_images-group .add-row a").click()
+    page.set_input_files("#id_body_images-0-image", photo)
+    page.fill("#id_body_images-0-alt", "Warga mengungsi ke masjid")
+    page.fill("#id_body_images-0-caption", "Pengungsi di Masjid Al-Ikhlas")
+    page.fill("#id_body_images-0-credit", "Budi")
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
+    assert page.locator(".messagelist .success").count() == 1, page.locator(".errorlist").all_inner_texts()
+
+    # The editor's picture button, its "Browse…" picker, and back into the dialog.
+    page.locator(".ProseMirror[contenteditable=true] p").click()
+    page.keyboard.press("End")
+    page.locator(".prose-menubar button[data-name=figure]").click()
+    dialog = page.locator("dialog[open]")
+    with page.expect_popup() as popup_info:
+        dialog.get_by_role("button", name="Browse...").click()
+    picker = popup_info.value
+    picker.get_by_role("button", name="Warga mengungsi ke masjid").click()
+    assert dialog.locator("input[name=altText]").input_value() == "Warga mengungsi ke masjid"
+    assert dialog.locator("input[name=caption]").input_value() == "Pengungsi di Masjid Al-Ikhlas"
+    dialog.locator("button[type=submit]").click()
+    page.select_option("#id_status", "published")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "newsroom-editor-places-picture.png", full_page=True)
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+
+    assert page.locator(".messagelist .success").count() == 1, page.locator(".errorlist").all_inner_texts()
+    article = Article.objects.get(headline=HEADLINE)
+    body_image = BodyImage.objects.get(article=article)
+    assert article.is_published
+    assert (
+        f'<figure><img src="{body_image.image.url}" alt="Warga mengungsi ke masjid" width="1600" '
+        'height="900"><figcaption>Pengungsi di Masjid Al-Ikhlas</figcaption></figure>'
+    ) in article.body
+    assert not problems, problems
+    assert all(url.startswith(gunicorn_server) for url in requested), requested
+
+    reader = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900}).new_page()
+    reader_problems, reader_requested = watch(reader)
+    reader.goto(gunicorn_server + article.get_absolute_url())
+    image = reader.locator(".article__body figure picture img")
+    image.scroll_into_view_if_needed()
+    reader.wait_for_load_state("networkidle")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image.get_attribute("alt") == "Warga mengungsi ke masjid"
+    current = image.evaluate("img => img.currentSrc")
+    assert current.startswith(gunicorn_server + "/media/") and "w.webp" in current
+    caption = reader.locator(".article__body figcaption").inner_text()
+    assert caption == "Pengungsi di Masjid Al-Ikhlas Foto: Budi"
+    assert not reader_problems, reader_problems
+    assert all(url.startswith(gunicorn_server) for url in reader_requested), reader_requested
+    reader.screenshot(path=ARTIFACTS / "newsroom-reader-body-picture.png", full_page=True)
     reader.context.close()

@@ -4,7 +4,12 @@ Rules that depend on the object (a reporter's own drafts only) are in ``Article.
 and the article admin; these are the model-wide permissions.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db.models import Q
 
 REPORTERS = "Reporters"
 EDITORS = "Editors"
@@ -22,10 +27,11 @@ ROLES = {
         ("articles", "view_author"),
         ("taggit", "view_tag"),
     ],
-    # Everything about articles, publishing included; no user accounts.
+    # Everything about articles, publishing and corrections included; no user accounts.
     EDITORS: [
         *every_action("articles", "article"),
         ("articles", "publish_article"),
+        *every_action("articles", "correction"),
         *every_action("articles", "section"),
         *every_action("articles", "author"),
         *every_action("taggit", "tag"),
@@ -34,14 +40,23 @@ ROLES = {
 
 
 def sync_roles(apps=global_apps) -> None:
-    """Create the groups and give each exactly its permissions (a migration passes its historical apps)."""
+    """Create the groups and give each exactly its permissions (a migration passes its historical apps).
+
+    Permissions of models that a migration's historical apps do not have yet are left for the
+    later migration that syncs the roles again.
+    """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, permissions in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            [
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                for app_label, codename in permissions
-            ]
-        )
+        wanted = reduce(or_, (Q(content_type__app_label=app, codename=code) for app, code in permissions))
+        group.permissions.set(Permission.objects.filter(wanted))
+
+
+def sync_roles_in_migration(apps, schema_editor) -> None:
+    # Django creates permissions after the last migration; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    sync_roles(apps)

@@ -253,7 +253,7 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def moderator(db):
-    """A moderator as the comments app makes them; here the group has no permissions yet."""
+    """A member of the Moderators group, with the rights its migration gives."""
     from .factories import make_user
 
     return make_user(groups=["Moderators"])

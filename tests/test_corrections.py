@@ -71,11 +71,11 @@ def test_feed_item_carries_the_correction(client, article):
     assert "<strong>Koreksi (24 November 2021):</strong> Harga yang benar Rp90.000." in description
 
 
-def test_editor_adds_a_correction_in_the_article_admin(admin_client, article):
+def test_editor_adds_a_correction_in_the_article_admin(editor_client, article):
     url = f"/admin/articles/article/{article.pk}/change/"
-    form = admin_form_data(admin_client.get(url))
+    form = admin_form_data(editor_client.get(url))
     assert "corrections-TOTAL_FORMS" in form
-    response = admin_client.post(
+    response = editor_client.post(
         url,
         form
         | {

@@ -1,16 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import sync_roles
-
-
-def create_roles(apps, schema_editor):
-    # Django creates permissions after the last migration; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_roles(apps)
+from articles.roles import sync_roles_in_migration
 
 
 class Migration(migrations.Migration):
@@ -22,4 +12,4 @@ class Migration(migrations.Migration):
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(sync_roles_in_migration, migrations.RunPython.noop)]

@@ -185,3 +185,11 @@ def test_search_pages_ask_not_to_be_indexed(client):
 def test_every_page_has_a_search_box(client):
     html = client.get("/").content.decode()
     assert 'role="search" action="/cari/"' in html
+
+
+@postgresql_only
+def test_search_query_does_not_group_so_snippets_are_made_for_one_page_only():
+    """A GROUP BY makes PostgreSQL build every match's snippet before the page is cut (see bench/)."""
+    results = Article.objects.published().for_listing().search("panas")
+    assert "snippet" in results.query.annotations
+    assert results.query.group_by is None

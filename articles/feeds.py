@@ -45,12 +45,7 @@ class ArticleFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj):
-        return (
-            self.articles(obj)
-            .with_modified()
-            .select_related("section")
-            .prefetch_related("authors", "tags", "corrections")[:FEED_SIZE]
-        )
+        return self.articles(obj).for_page()[:FEED_SIZE]
 
     def item_title(self, article):
         return article.headline

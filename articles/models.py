@@ -139,9 +139,13 @@ class ArticleQuerySet(models.QuerySet):
 
         return self.annotate(approved_comments=count("approved"), pending_comments=count("pending"))
 
+    def for_links(self):
+        """What an article's address needs (its section), without the body and search vector."""
+        return self.select_related("section").defer("body", "search_vector")
+
     def for_listing(self):
         """What an article card needs, with its comment counts, in one query."""
-        return self.select_related("section").defer("body", "search_vector").with_comment_counts()
+        return self.for_links().with_comment_counts()
 
     def for_page(self):
         """What the article page needs besides the article itself, in a fixed number of queries."""

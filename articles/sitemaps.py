@@ -28,7 +28,7 @@ class CanonicalSitemap(Sitemap):
 
 class ArticleSitemap(CanonicalSitemap):
     def items(self):
-        return Article.objects.published().for_listing().with_modified()
+        return Article.objects.published().for_links().with_modified()
 
     def lastmod(self, article):
         return article.modified
@@ -89,7 +89,7 @@ class NewsSitemap(CanonicalSitemap):
 
     def items(self):
         since = timezone.now() - NEWS_WINDOW
-        return Article.objects.published().for_listing().filter(publish_at__gte=since)[:NEWS_LIMIT]
+        return Article.objects.published().for_links().filter(publish_at__gte=since)[:NEWS_LIMIT]
 
 
 SITEMAPS = {

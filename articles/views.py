@@ -65,10 +65,9 @@ class HomeView(TemplateView):
         )
 
 
-class ArticleListView(ListView):
-    """A paginated list of published articles; subclasses narrow it down."""
+class PublishedListingMixin:
+    """Published articles as cards, a page at a time."""
 
-    template_name = "articles/article_list.html"
     context_object_name = "articles"
 
     def get_paginate_by(self, queryset):
@@ -76,6 +75,12 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+
+class ArticleListView(PublishedListingMixin, ListView):
+    """A paginated list of published articles; subclasses narrow it down."""
+
+    template_name = "articles/article_list.html"
 
 
 class SectionView(ArticleListView):
@@ -160,20 +165,13 @@ def archive_url(date, period: str) -> str:
     return reverse(f"articles:archive-{period}", kwargs={name: parts[name] for name in names})
 
 
-class ArchiveMixin:
+class ArchiveMixin(PublishedListingMixin):
     """Published articles of a year, month or day, listed like a section, dates in the site's language."""
 
     date_field = "publish_at"
     month_format = "%m"
     template_name = "articles/article_archive.html"
-    context_object_name = "articles"
     period = None  # what one page covers: "year", "month" or "day"; None for the whole archive
-
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
-
-    def get_paginate_by(self, queryset):
-        return settings.ARTICLES_PER_PAGE
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

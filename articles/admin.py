@@ -17,6 +17,7 @@ from taggit.models import Tag
 from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_editor
 from .images import Picture
 from .models import PUBLISH_PERMISSION, Article, Author, BodyImage, Correction, Section
+from .signals import pages_changed
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -312,6 +313,7 @@ class ArticleAdmin(admin.ModelAdmin):
         count = queryset.filter(status=Article.Status.PUBLISHED).update(
             status=Article.Status.DRAFT, updated_at=timezone.now()
         )
+        pages_changed.send(sender=Article)
         self.message_user(
             request,
             ngettext(
@@ -323,6 +325,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(permissions=["publish"], description=_("Feature selected articles on the home page"))
     def feature_selected(self, request, queryset):
         count = queryset.update(is_featured=True, updated_at=timezone.now())
+        pages_changed.send(sender=Article)
         self.message_user(
             request,
             ngettext("%(count)d article featured.", "%(count)d articles featured.", count) % {"count": count},
@@ -331,6 +334,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(permissions=["publish"], description=_("Stop featuring selected articles"))
     def unfeature_selected(self, request, queryset):
         count = queryset.update(is_featured=False, updated_at=timezone.now())
+        pages_changed.send(sender=Article)
         self.message_user(
             request,
             ngettext("%(count)d article no longer featured.", "%(count)d articles no longer featured.", count)

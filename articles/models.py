@@ -41,6 +41,7 @@ RESERVED_SECTION_SLUGS = {
     "arsip",
     "archive",
     "pratinjau",
+    "dibaca",
     "preview",
     "komentar",
     "comments",

@@ -1,23 +1,26 @@
 """Counting article views for the most-read list without a database write per view.
 
-A reader's view adds one to a counter in the ``view_counts`` cache: Redis when the
-site has it, else the worker's own memory. The view that brings an article's
+The article page's script reports a reader's view (pages come from caches, so the
+page itself cannot count), which adds one to a counter in the ``view_counts`` cache:
+Redis when the site has it, else the worker's own memory. The view that brings an article's
 counter to ``VIEW_COUNT_BATCH`` adds the batch to ``Article.view_count`` in one
 UPDATE; ``flush_view_counts()`` writes what is left (``manage.py flush_view_counts``
 from cron, and every gunicorn worker as it exits). The price: counts in the cache
 are lost if it is emptied, and without Redis a worker that is killed outright
-loses fewer than a batch per article it served.
+loses fewer than a batch per article it served. Readers without scripts are not
+counted, and neither are most bots, which run none.
 """
 
 import logging
 import re
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db.models import F
 from django.http import HttpRequest
 
 from .models import Article
+from .signals import pages_changed
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +36,6 @@ PREFETCH_HEADERS = ("Sec-Purpose", "Purpose", "X-Purpose", "X-Moz")
 
 def is_reader_view(request: HttpRequest) -> bool:
     """A person reading the page: not a bot, a prefetch, a preview or the newsroom's own staff."""
-    if request.method != "GET":
-        return False
     user_agent = request.headers.get("User-Agent", "")
     if not user_agent or NOT_A_READER.search(user_agent):
         return False
@@ -47,14 +48,14 @@ def _key(article_id: int) -> str:
     return f"article-views:{article_id}"
 
 
-def count_view(request: HttpRequest, article: Article) -> bool:
-    """Count this view of ``article`` if a reader made it; return whether it was counted."""
+def count_view(request: HttpRequest, article_id: int) -> bool:
+    """Count this view of an article if a reader made it; return whether it was counted."""
     if not is_reader_view(request):
         return False
     try:
-        _count(article.pk)
+        _count(article_id)
     except Exception:  # the reader gets the page even when the counters' cache is down
-        logger.exception("Could not count a view of article %s", article.pk)
+        logger.exception("Could not count a view of article %s", article_id)
         return False
     return True
 
@@ -70,11 +71,29 @@ def _count(article_id: int) -> None:
     # Exactly one view sees the counter reach the batch size, even with many workers.
     if pending == settings.VIEW_COUNT_BATCH:
         _write(article_id, pending)
+        _tell_if_most_read_moved()
 
 
 def _write(article_id: int, views: int) -> None:
     caches["view_counts"].decr(_key(article_id), views)
     Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
+
+
+def _tell_if_most_read_moved() -> None:
+    if most_read_moved():
+        pages_changed.send(sender=Article)
+
+
+MOST_READ_KEY = "most-read:ranking"
+
+
+def most_read_moved() -> bool:
+    """Whether the most read list is another than the last time views were written."""
+    ranking = list(Article.objects.published().most_read().values_list("pk", flat=True))
+    if cache.get(MOST_READ_KEY) == ranking:
+        return False
+    cache.set(MOST_READ_KEY, ranking, timeout=None)
+    return True
 
 
 def flush_view_counts(chunk_size: int = 1000) -> int:
@@ -90,4 +109,6 @@ def flush_view_counts(chunk_size: int = 1000) -> int:
             if views > 0:
                 _write(article_id, views)
                 written += views
+    if written:
+        _tell_if_most_read_moved()
     return written

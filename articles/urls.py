@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 from django.utils.feedgenerator import Atom1Feed
 
 from . import feeds, views
+from .http import public_page
 
 
 class TwoDigitConverter:
@@ -31,28 +32,35 @@ register_converter(YearConverter, "yyyy")
 
 app_name = "articles"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("cari/", views.SearchView.as_view(), name="search"),
-    path("feed/", feeds.ArticleFeed(), name="rss"),
-    path("feed/atom/", feeds.ArticleFeed(Atom1Feed), name="atom"),
-    path("arsip/", views.ArchiveIndexView.as_view(), name="archive"),
-    path("arsip/<yyyy:year>/", views.YearArchiveView.as_view(), name="archive-year"),
-    path("arsip/<yyyy:year>/<dd:month>/", views.MonthArchiveView.as_view(), name="archive-month"),
-    path("arsip/<yyyy:year>/<dd:month>/<dd:day>/", views.DayArchiveView.as_view(), name="archive-day"),
-    path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("tag/<slug:slug>/feed/", feeds.TagFeed(), name="tag-rss"),
-    path("tag/<slug:slug>/feed/atom/", feeds.TagFeed(Atom1Feed), name="tag-atom"),
-    path("penulis/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    path("penulis/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-rss"),
-    path("penulis/<slug:slug>/feed/atom/", feeds.AuthorFeed(Atom1Feed), name="author-atom"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("cari/", public_page(views.SearchView.as_view()), name="search"),
+    path("feed/", public_page(feeds.ArticleFeed()), name="rss"),
+    path("feed/atom/", public_page(feeds.ArticleFeed(Atom1Feed)), name="atom"),
+    path("arsip/", public_page(views.ArchiveIndexView.as_view()), name="archive"),
+    path("arsip/<yyyy:year>/", public_page(views.YearArchiveView.as_view()), name="archive-year"),
+    path(
+        "arsip/<yyyy:year>/<dd:month>/", public_page(views.MonthArchiveView.as_view()), name="archive-month"
+    ),
+    path(
+        "arsip/<yyyy:year>/<dd:month>/<dd:day>/",
+        public_page(views.DayArchiveView.as_view()),
+        name="archive-day",
+    ),
+    path("tag/<slug:slug>/", public_page(views.TagView.as_view()), name="tag"),
+    path("tag/<slug:slug>/feed/", public_page(feeds.TagFeed()), name="tag-rss"),
+    path("tag/<slug:slug>/feed/atom/", public_page(feeds.TagFeed(Atom1Feed)), name="tag-atom"),
+    path("penulis/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
+    path("penulis/<slug:slug>/feed/", public_page(feeds.AuthorFeed()), name="author-rss"),
+    path("penulis/<slug:slug>/feed/atom/", public_page(feeds.AuthorFeed(Atom1Feed)), name="author-atom"),
     path("pratinjau/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("dibaca/<int:pk>/", views.count_article_view, name="count-view"),
     path(
         "<slug:section>/<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
-        views.ArticleDetailView.as_view(),
+        public_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
     # Sections last: their slug could be any word not taken above (see RESERVED_SECTION_SLUGS).
-    path("<slug:slug>/", views.SectionView.as_view(), name="section"),
-    path("<slug:slug>/feed/", feeds.SectionFeed(), name="section-rss"),
-    path("<slug:slug>/feed/atom/", feeds.SectionFeed(Atom1Feed), name="section-atom"),
+    path("<slug:slug>/", public_page(views.SectionView.as_view()), name="section"),
+    path("<slug:slug>/feed/", public_page(feeds.SectionFeed()), name="section-rss"),
+    path("<slug:slug>/feed/atom/", public_page(feeds.SectionFeed(Atom1Feed)), name="section-atom"),
 ]

@@ -4,14 +4,17 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView, dates
 from django.views.generic.detail import BaseDetailView
 from taggit.models import Tag
@@ -19,6 +22,7 @@ from taggit.models import Tag
 from comments.display import comment_section
 
 from .forms import SearchForm
+from .http import is_cross_site
 from .models import Article, Author, Section
 from .popularity import count_view
 from .share import share_links
@@ -134,6 +138,9 @@ class SearchView(ArticleListView):
         response = super().get(request, *args, **kwargs)
         if self.form.errors:
             response.status_code = 400
+        if self.query:
+            # Any words make an address of its own: no shared cache keeps them.
+            patch_cache_control(response, private=True, max_age=settings.PAGE_MAX_AGE)
         return response
 
     def get_queryset(self):
@@ -222,9 +229,7 @@ class ArticleDetailView(DetailView):
         canonical_path = self.object.get_absolute_url()
         if request.path != canonical_path:
             return HttpResponsePermanentRedirect(canonical_path)
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        count_view(request, self.object)
-        return response
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, comment_form=None, **kwargs):
         article = self.object
@@ -262,3 +267,14 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
+
+
+@csrf_exempt  # it changes nothing but a counter, and only pages of this site may send it
+@require_POST
+def count_article_view(request, pk):
+    """The article page's script says a reader has it open: the view is counted, in the cache only."""
+    if is_cross_site(request):
+        return HttpResponseForbidden()
+    if Article.objects.published().filter(pk=pk).exists():
+        count_view(request, pk)
+    return HttpResponse(status=204, headers={"Cache-Control": "no-store"})

@@ -6,6 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.signals import pages_changed
+
 from .models import Comment
 
 
@@ -14,6 +16,7 @@ def set_status(status, description):
 
     def action(modeladmin, request, queryset):
         changed = queryset.exclude(status=status).update(status=status)
+        pages_changed.send(sender=Comment)
         label = Comment.Status(status).label
         modeladmin.message_user(
             request,

@@ -1,24 +1,33 @@
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
+from articles.http import is_cross_site
 from articles.models import Article
 from articles.views import ArticleDetailView
 
 from .display import remember_author, remember_own_comment
-from .forms import DUPLICATE_MESSAGE, CommentForm
+from .forms import DUPLICATE_MESSAGE, CommentForm, fill_time_token
 from .models import Comment
 from .moderation import comments_open
 from .ratelimit import allow_post, client_ip
 from .services import DuplicateComment, submit_comment
 
 
+# No CSRF token: the form sits on pages that caches share, so it carries nothing of one reader.
+# A browser says where a post comes from, and posts from other sites are refused instead.
+@csrf_exempt
 @require_POST
 def post_comment(request, article_id):
     """Validate, decide, save and send the reader to the comment; with errors, the form comes back."""
     article = get_object_or_404(Article.objects.published().for_page(), pk=article_id)
+    if is_cross_site(request):
+        return refusal(
+            request, article, _("Comments can only be sent from this site’s own pages."), status=403
+        )
     if not comments_open(article):
         return refusal(request, article, _("Comments are closed."), status=403)
     ip_address = client_ip(request)
@@ -42,6 +51,13 @@ def post_comment(request, article_id):
         else:
             return comment_posted(request, form, comment)
     return article_with_form(request, article, form)
+
+
+@require_GET
+def form_token(request, article_id):
+    """A fresh signed time for the form, fetched by the page's script when a reader starts to write."""
+    get_object_or_404(Article.objects.published(), pk=article_id)
+    return JsonResponse({"token": fill_time_token(article_id)}, headers={"Cache-Control": "no-store"})
 
 
 def comment_posted(request, form, comment):

@@ -1,7 +1,9 @@
 import secrets
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import gettext as _
 
@@ -66,3 +68,20 @@ class RejectNulMiddleware:
             message = _("Null characters are not allowed.")
             return render(request, "400.html", {"message": message}, status=400)
         return self.get_response(request)
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """The language comes from the address alone: Indonesian at the root, English under /en/.
+
+    Never from the browser's Accept-Language or a cookie, so that one address is one page,
+    the same for every reader and every cache.
+    """
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

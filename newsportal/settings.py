@@ -68,8 +68,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsportal.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsportal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "newsportal.middleware.PathLocaleMiddleware",
     "newsportal.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -201,6 +203,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redaksi@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Readers' pages (newsportal/pagecache.py): kept by the portal until the content changes or for
+# PAGE_CACHE_SECONDS; browsers may keep them PAGE_MAX_AGE seconds, shared caches (nginx, a CDN)
+# PAGE_SHARED_MAX_AGE, and serve them stale while they fetch a new one or when the site fails.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 3600)
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 30)
+PAGE_SHARED_MAX_AGE = env_int("PAGE_SHARED_MAX_AGE", 60)
+PAGE_STALE_WHILE_REVALIDATE = env_int("PAGE_STALE_WHILE_REVALIDATE", 30)
+PAGE_STALE_IF_ERROR = env_int("PAGE_STALE_IF_ERROR", 24 * 3600)
+# Uploads never change under their name: caches may keep them for a year.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 # Listings
 ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 12)

@@ -6,35 +6,51 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
+from articles.http import public_page
 from articles.sitemaps import SITEMAPS, NewsSitemap
+
+
+def serve_media(request, path, document_root):
+    """An upload or one of its renditions: a new file always gets a new name, so caches keep it."""
+    response = serve(request, path, document_root=document_root)
+    if response.status_code == 200:
+        response["Cache-Control"] = settings.MEDIA_CACHE_CONTROL
+    return response
+
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # For crawlers, in one language: no /en/ versions.
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        public_page(
+            TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")
+        ),
         name="robots",
     ),
     path(
         "sitemap.xml",
-        sitemaps.index,
+        public_page(sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-news.xml",
-        sitemaps.sitemap,
+        public_page(sitemaps.sitemap),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="sitemap-news",
     ),
-    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path(
+        "sitemap-<section>.xml", public_page(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"
+    ),
 ]
 
 if settings.SERVE_MEDIA:
     # Uploaded images, from this process when no CDN or object storage serves them.
     media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [
+        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Indonesian at the root, English under /en/.
 urlpatterns += i18n_patterns(

@@ -101,8 +101,9 @@ def comment_form_data(article, **fields) -> dict:
 
 
 def post_comment(client, article, **fields):
-    """Send the "Leave a Reply" form of ``article`` as a reader's browser would."""
-    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields))
+    """Send the "Leave a Reply" form of ``article`` as a reader's browser would; HTTP_* are headers."""
+    headers = {name: fields.pop(name) for name in list(fields) if name.startswith("HTTP_")}
+    return client.post(f"/komentar/{article.pk}/", comment_form_data(article, **fields), **headers)
 
 
 def make_user(*, groups=(), author=False, password=None, **fields) -> User:

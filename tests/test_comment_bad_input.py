@@ -7,7 +7,7 @@ from django.test import Client
 
 from comments.models import Comment
 
-from .factories import comment_form_data, make_article, make_comment, post_comment
+from .factories import make_article, make_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -43,28 +43,34 @@ def test_invalid_fields_come_back_with_a_message(client, article, fields, messag
     assert not Comment.objects.exists()
 
 
-def test_missing_csrf_token_is_refused():
-    article = make_article()
-    client = Client(enforce_csrf_checks=True)
-    response = client.post(f"/komentar/{article.pk}/", comment_form_data(article))
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://penipu.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_ORIGIN": "http://testserver"},
+    ],
+)
+def test_a_post_sent_from_another_site_is_refused(client, article, headers):
+    response = post_comment(client, article, **headers)
     assert response.status_code == 403
     assert not Comment.objects.exists()
 
 
-def test_wrong_csrf_token_is_refused():
-    article = make_article()
-    client = Client(enforce_csrf_checks=True)
-    client.get(article.get_absolute_url())
-    data = comment_form_data(article, csrfmiddlewaretoken="x" * 64)
-    assert client.post(f"/komentar/{article.pk}/", data).status_code == 403
-    assert not Comment.objects.exists()
-
-
-def test_csrf_refusal_page_is_styled_and_explains(article):
-    client = Client(enforce_csrf_checks=True)
-    html = client.post(f"/komentar/{article.pk}/", comment_form_data(article)).content.decode()
+def test_the_refusal_of_a_cross_site_post_is_styled_and_explains(client, article):
+    response = post_comment(client, article, HTTP_ORIGIN="https://penipu.example")
+    html = response.content.decode()
     assert 'class="site-name"' in html
-    assert "muat ulang halaman" in html
+    assert "Komentar hanya dapat dikirim dari halaman situs ini sendiri." in html
+
+
+def test_a_post_from_this_sites_own_page_is_taken(client, article):
+    response = post_comment(
+        client, article, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin"
+    )
+    assert response.status_code == 303
+    assert Comment.objects.count() == 1
 
 
 def test_reply_to_a_comment_of_another_article_is_refused(client, article):

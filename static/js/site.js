@@ -15,6 +15,21 @@
   });
 })();
 
+// "Most read": the page may come from a cache, so the page tells the site it is being read,
+// once, when it is first shown (not when a browser loads it ahead of a visit).
+(function () {
+  "use strict";
+  var article = document.querySelector("[data-count-url]");
+  if (!article || !navigator.sendBeacon) return;
+  function count() {
+    if (document.visibilityState !== "visible") return;
+    document.removeEventListener("visibilitychange", count);
+    navigator.sendBeacon(article.dataset.countUrl);
+  }
+  document.addEventListener("visibilitychange", count);
+  count();
+})();
+
 // Comments: "Reply" moves the form under the comment; remembered details fill the form.
 (function () {
   "use strict";
@@ -55,6 +70,14 @@
       form.querySelector("textarea").focus();
     }
   });
+
+  // The page may have come from a cache minutes ago: the time to fill the form in counts from now.
+  form.addEventListener("focusin", function () {
+    fetch(form.dataset.tokenUrl, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data) form.elements.token.value = data.token; })
+      .catch(function () {});
+  }, { once: true });
 
   var cookie = document.cookie.split("; ").find(function (part) { return part.indexOf("comment_author=") === 0; });
   if (cookie) {

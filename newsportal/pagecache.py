@@ -1,0 +1,228 @@
+"""The portal's own cache of the pages anonymous readers get, kept until what they show changes.
+
+Views mark a reader's page ``Cache-Control: public`` (``articles.http.public_page``); the middleware
+keeps such responses in the shared cache and answers the next anonymous reader from it. One content version
+names every entry: any change an editor or moderator makes replaces the version after its
+transaction commits, so the very next reader gets the new page. Nearly every page shows the
+newest articles, the sections and the most read list, so a change touches nearly every page
+anyway; one version keeps invalidation exact without tracking what each page shows. Entries and
+the ``max-age`` of every public response also end when the next scheduled article is due.
+
+A request carrying a cookie that makes the page personal (a newsroom session, a comment of the
+reader's own still awaiting moderation) is never answered from the cache and gets a private page.
+"""
+
+import hashlib
+import logging
+import math
+import secrets
+import time
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, Author, BodyImage, Correction, Section
+from articles.signals import pages_changed
+from comments.display import OWN_COMMENTS_COOKIE
+from comments.models import Comment
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+NEXT_PUBLISH_KEY = "pagecache:next-publish:{version}"
+PAGE_KEY = "pagecache:page:{version}:{digest}"
+# The query parameters that change a public page; an address with any other one is not cached.
+PAGE_PARAMETERS = {"page", "cpage", "replytocom"}
+# Response headers a cached page keeps; the rest (CSP, security headers) are added on the way out.
+KEPT_HEADERS = {"content-type", "content-language", "cache-control", "etag", "last-modified", "x-robots-tag"}
+
+
+def personal_cookies() -> set[str]:
+    return {settings.SESSION_COOKIE_NAME, OWN_COMMENTS_COOKIE}
+
+
+def is_personal(request) -> bool:
+    """Whether the page may show something of this visitor: their session or their pending comment."""
+    return not personal_cookies().isdisjoint(request.COOKIES)
+
+
+def is_public(response) -> bool:
+    directives = {
+        part.split("=", 1)[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return "public" in directives
+
+
+# The content version ------------------------------------------------------------------------
+
+
+def content_version() -> str:
+    """The version every cached page is filed under; made anew when the cache has none."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def content_changed(**kwargs) -> None:
+    """Retire every cached page, now and again when the current transaction commits (a signal receiver).
+
+    Now, so that this process reads its own change; at the commit, because a reader in another
+    process may have rendered the old content in between and kept it under the new version.
+    """
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
+    # A random version, not a counter: a cache that lost the key can never bring back an old one.
+    try:
+        cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    except Exception:
+        logger.exception("Could not retire the cached pages")
+
+
+def seconds_to_next_publication() -> float:
+    """How long until the next scheduled article appears (infinity if none), cached per version."""
+    key = NEXT_PUBLISH_KEY.format(version=content_version())
+    due = cache.get(key)
+    if due is None or (due and due <= time.time()):
+        publish_at = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
+        first = publish_at.first()
+        due = first.timestamp() if first else 0
+        cache.set(key, due, timeout=settings.PAGE_CACHE_SECONDS)
+    return due - time.time() if due else math.inf
+
+
+# The middleware -----------------------------------------------------------------------------
+
+
+def limit_freshness(response, seconds_left: float) -> None:
+    """No cache may keep the page past ``seconds_left`` (when the next scheduled article is due)."""
+    if seconds_left < max(settings.PAGE_MAX_AGE, settings.PAGE_SHARED_MAX_AGE):
+        seconds = max(0, math.floor(seconds_left))
+        patch_cache_control(response, max_age=seconds, s_maxage=min(seconds, settings.PAGE_SHARED_MAX_AGE))
+
+
+@dataclass
+class CachedPage:
+    expires_at: float
+    status: int
+    headers: dict[str, str]
+    content: bytes
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status, headers=self.headers)
+        limit_freshness(response, self.expires_at - time.time())
+        return response
+
+
+def page_key(request, version: str) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return PAGE_KEY.format(version=version, digest=hashlib.sha256(address.encode()).hexdigest())
+
+
+def is_cacheable(request) -> bool:
+    """An anonymous GET of an address whose query string holds only parameters that change the page."""
+    if request.method not in ("GET", "HEAD") or is_personal(request):
+        return False
+    query = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    return all(name in PAGE_PARAMETERS for name, _ in query)
+
+
+def storable(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Vary")
+    )
+
+
+class PageCacheMiddleware:
+    """Answer anonymous readers from the cache; keep public pages in it; make personal pages private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = None
+        if settings.PAGE_CACHE and is_cacheable(request):
+            try:
+                key = page_key(request, content_version())
+                cached = cache.get(key)
+            except Exception:
+                logger.exception("The page cache is unreachable; serving the page uncached")
+                key = cached = None
+            if cached is not None and cached.expires_at > time.time():
+                return cached.response()
+        response = self.get_response(request)
+        if not is_public(response):
+            return response
+        if is_personal(request):
+            response["Cache-Control"] = "private, no-cache"
+            return response
+        try:
+            seconds_left = seconds_to_next_publication()
+        except Exception:
+            logger.exception("Could not tell when the next article is due; the page is not kept")
+            seconds_left = 0
+        limit_freshness(response, seconds_left)
+        if key and storable(response) and seconds_left >= 1:
+            self.store(key, response, seconds_left)
+        return response
+
+    def store(self, key: str, response, seconds_left: float) -> None:
+        set_response_etag(response)
+        timeout = math.floor(min(settings.PAGE_CACHE_SECONDS, seconds_left))
+        page = CachedPage(
+            expires_at=time.time() + timeout,
+            status=response.status_code,
+            headers={name: value for name, value in response.items() if name.lower() in KEPT_HEADERS},
+            content=response.content,
+        )
+        try:
+            cache.set(key, page, timeout=timeout)
+        except Exception:
+            logger.exception("Could not keep a page in the cache")
+
+
+# What retires the cached pages ----------------------------------------------------------------
+
+
+def _remember_comment_status(sender, instance, **kwargs):
+    if instance.pk:
+        instance.status_before_save = (
+            sender.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+        )
+
+
+def _comment_saved(sender, instance, **kwargs):
+    # Readers see approved comments only: one waiting, or binned, from the start changes no page.
+    if Comment.Status.APPROVED in {instance.status, getattr(instance, "status_before_save", None)}:
+        content_changed()
+
+
+def _comment_deleted(sender, instance, **kwargs):
+    if instance.status == Comment.Status.APPROVED:
+        content_changed()
+
+
+def connect_signals() -> None:
+    """Retire the cached pages whenever something readers see is saved, deleted or changed in bulk."""
+    for model in (Article, BodyImage, Correction, Section, Author, Tag, TaggedItem):
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
+    m2m_changed.connect(content_changed, sender=Article.authors.through, dispatch_uid="pagecache-authors")
+    pages_changed.connect(content_changed, dispatch_uid="pagecache-bulk")
+    pre_save.connect(_remember_comment_status, sender=Comment, dispatch_uid="pagecache-comment-before")
+    post_save.connect(_comment_saved, sender=Comment, dispatch_uid="pagecache-comment-save")
+    post_delete.connect(_comment_deleted, sender=Comment, dispatch_uid="pagecache-comment-delete")

@@ -24,4 +24,4 @@ def moderation_queues(user) -> list[Queue]:
         for comment in pending[:QUEUE_LENGTH]
     ]
     changelist = reverse("admin:comments_comment_changelist")
-    return [Queue(_("Comments waiting"), pending.count(), items, f"{changelist}?status__exact=pending")]
+    return [Queue(_("Comments waiting"), pending.count(), items, f"{changelist}?status__exact={Comment.Status.PENDING}")]

@@ -34,7 +34,7 @@ class ThreadItem:
 
     @property
     def closed_lists(self) -> range:
-        """What the template loops over to end each list of replies, and the <li> of the comment it is under."""
+        """One item per list of replies that ends here, for the template to close it and its parent's <li>."""
         return range(self.closes)
 
 

@@ -1,4 +1,4 @@
-"""Writes of comments: saving one and telling the moderators, moderating, re-rendering; each says what changed."""
+"""Every write of comments: post, moderate, delete, re-render; each then says which articles it changed."""
 
 from collections.abc import Callable, Iterable
 
@@ -29,7 +29,7 @@ class DuplicateComment(Exception):
 
 
 def comments_changed(article_ids: Iterable[int]) -> None:
-    """What every write of comments calls: these articles' comments changed, so their stored counts are redone."""
+    """Called by every write of comments: these articles' comments changed; their stored counts are redone."""
 
     def count(comments: QuerySet[Comment]):
         per_article = comments.filter(article=OuterRef("pk")).order_by().values("article")
@@ -80,7 +80,7 @@ def delete_comments(comments: QuerySet[Comment]) -> None:
 
 
 def rerender_all(report: Callable[[str], None]) -> int:
-    """Make every comment's HTML again (after a change of comments.markup), reporting progress; return how many."""
+    """Make every comment's HTML again (after comments.markup changes), with a progress line per batch."""
     pages = Paginator(Comment.objects.only("pk", "article_id", "text").order_by("pk"), RERENDER_BATCH)
     done = 0
     for number in pages.page_range:

@@ -69,7 +69,7 @@ def make_body_image(article, *, size=(1200, 800), **fields) -> BodyImage:
 
 
 def make_comment(article, **fields):
-    """A comment under ``article``, approved unless told, counted on the article as every write of comments is."""
+    """A comment under ``article``, approved unless told, counted on the article as every write counts."""
     from comments.models import Comment
     from comments.services import comments_changed
 

@@ -176,13 +176,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BodyImageInline, CorrectionInline]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .editable_by(request.user)
-            .prefetch_related("authors")
-            .with_comment_counts()
-        )
+        return super().get_queryset(request).editable_by(request.user).prefetch_related("authors")
 
     def get_object(self, request, object_id, from_field=None):
         # Admin redirects to its index for an object outside get_queryset; say "not found" instead.
@@ -289,7 +283,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comments (waiting / approved)"))
     def comment_counts(self, article):
-        return f"{article.pending_comments} / {article.approved_comments}"
+        return f"{article.pending_comment_count} / {article.approved_comment_count}"
 
     @admin.action(permissions=["publish"], description=_("Publish selected articles"))
     def publish_selected(self, request, queryset):

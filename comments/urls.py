@@ -4,6 +4,6 @@ from . import views
 
 app_name = "comments"
 urlpatterns = [
-    path("<int:article_id>/", views.post_comment, name="post"),
+    path("<int:article_id>/", views.PostCommentView.as_view(), name="post"),
     path("<int:article_id>/stempel/", views.form_token, name="token"),
 ]

@@ -23,15 +23,14 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Author, BodyImage, Correction, Section
 from articles.signals import pages_changed
-from comments.display import OWN_COMMENTS_COOKIE
-from comments.models import Comment
+from comments.cookies import OWN_COMMENTS_COOKIE
 
 logger = logging.getLogger(__name__)
 
@@ -198,31 +197,14 @@ class PageCacheMiddleware:
 # What retires the cached pages ----------------------------------------------------------------
 
 
-def _remember_comment_status(sender, instance, **kwargs):
-    if instance.pk:
-        instance.status_before_save = (
-            sender.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
-        )
-
-
-def _comment_saved(sender, instance, **kwargs):
-    # Readers see approved comments only: one waiting, or binned, from the start changes no page.
-    if Comment.Status.APPROVED in {instance.status, getattr(instance, "status_before_save", None)}:
-        content_changed()
-
-
-def _comment_deleted(sender, instance, **kwargs):
-    if instance.status == Comment.Status.APPROVED:
-        content_changed()
-
-
 def connect_signals() -> None:
-    """Retire the cached pages whenever something readers see is saved, deleted or changed in bulk."""
+    """Retire the cached pages whenever something readers see is saved, deleted or changed in bulk.
+
+    Comments say so themselves (``comments.services.comments_changed``): most new ones wait for
+    moderation and change no page.
+    """
     for model in (Article, BodyImage, Correction, Section, Author, Tag, TaggedItem):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
     m2m_changed.connect(content_changed, sender=Article.authors.through, dispatch_uid="pagecache-authors")
     pages_changed.connect(content_changed, dispatch_uid="pagecache-bulk")
-    pre_save.connect(_remember_comment_status, sender=Comment, dispatch_uid="pagecache-comment-before")
-    post_save.connect(_comment_saved, sender=Comment, dispatch_uid="pagecache-comment-save")
-    post_delete.connect(_comment_deleted, sender=Comment, dispatch_uid="pagecache-comment-delete")

@@ -20,6 +20,7 @@ from comments.display import comment_section
 
 from .forms import SearchForm
 from .models import Article, Author, Section
+from .permissions import can_preview, editable_articles
 from .popularity import count_view
 from .share import share_links
 from .structured_data import article_structured_data
@@ -252,9 +253,9 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_queryset(self):
         user = self.request.user
-        if not (user.is_staff and user.has_perm("articles.view_article")):
+        if not can_preview(user):
             return Article.objects.none()
-        return Article.objects.editable_by(user).for_page()
+        return editable_articles(user).for_page()
 
     def get(self, request, *args, **kwargs):
         # A preview stays at its own address: no redirect to the article's.

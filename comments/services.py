@@ -8,11 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from newsportal.roles import MODERATORS_GROUP
+
 from .forms import CommentForm
 from .models import Comment
 from .moderation import decide
-
-MODERATORS_GROUP = "Moderators"
 
 
 class DuplicateComment(Exception):

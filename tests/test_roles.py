@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group, User
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
-from articles.roles import sync_roles
 from comments.models import Comment
+from newsportal.roles import sync_roles
 
 from .admin_forms import admin_form_data
 from .factories import make_article, make_author, make_comment, make_section, make_user

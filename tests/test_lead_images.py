@@ -10,10 +10,9 @@ from django.core.management import call_command
 from PIL import Image
 
 from articles.models import Article
-
-from .admin_forms import admin_form_data
 from articles.publishing import save_article
 
+from .admin_forms import admin_form_data
 from .factories import committed, jpeg_bytes, make_article, make_section
 from .pictures import (
     GPS_IFD,

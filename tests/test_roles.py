@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
@@ -303,3 +304,15 @@ def test_roles_can_be_synced_again_without_duplicates():
     editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
     assert "publish_article" in editors
     assert not any(codename.endswith("_user") for codename in editors)
+
+
+def test_roles_are_synced_from_their_table_after_every_migrate():
+    editors = Group.objects.get(name="Editors")
+    editors.permissions.clear()
+    Group.objects.filter(name="Moderators").delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert "publish_article" in editors.permissions.values_list("codename", flat=True)
+    moderators = Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
+    assert set(moderators) == {"view_comment", "change_comment", "delete_comment"}

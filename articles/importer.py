@@ -108,8 +108,8 @@ def save_parsed_article(
     for name, value in fields.items():
         setattr(article, name, value)
     # The byline rule reads the authors this import sets, or else those the article has.
-    byline_authors = authors if authors is not None or created else article.authors.all()
-    publishing.publish(article, editor=None, authors=byline_authors or [], time_chosen=True)
+    byline_authors = authors if authors is not None else article.authors.all() if article.pk else []
+    publishing.publish(article, editor=None, authors=byline_authors, time_chosen=True)
     publishing.save_article(article)
     if authors is not None:
         article.authors.set(authors)

@@ -14,9 +14,9 @@ import re
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import F
 from django.http import HttpRequest
 
+from . import publishing
 from .models import Article
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def _count(article_id: int) -> None:
 
 def _write(article_id: int, views: int) -> None:
     caches["view_counts"].decr(_key(article_id), views)
-    Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
+    publishing.add_views(article_id, views)
 
 
 def flush_view_counts(chunk_size: int = 1000) -> int:

@@ -14,7 +14,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone, translation
 
 from . import body_images, images, search
@@ -50,7 +50,7 @@ def rendered_body(body: str, pictures: Iterable[BodyImage]) -> dict[str, str]:
     return rendered
 
 
-def rerender_body(article: Article) -> bool:
+def _rerender_body(article: Article) -> bool:
     """Write the article's stored body HTML again from its body and pictures; say if it changed."""
     body_html = rendered_body(article.body, article.body_images.all())
     if body_html == article.body_html:
@@ -66,7 +66,7 @@ def rerender_all(report: Callable[[str], None] = print) -> int:
     articles = Article.objects.only("pk", "headline", "body", "body_html").prefetch_related("body_images")
     total, changed = articles.count(), 0
     for number, article in enumerate(articles.order_by("pk").iterator(chunk_size=200), start=1):
-        changed += rerender_body(article)
+        changed += _rerender_body(article)
         report(f"[{number}/{total}] {article.headline}")
     return changed
 
@@ -162,6 +162,11 @@ def unpublish_articles(articles: QuerySet) -> int:
 def feature_articles(articles: QuerySet, *, featured: bool) -> int:
     """Show these articles as the home page's main story, or stop."""
     return _update(articles, is_featured=featured)
+
+
+def add_views(article_id: int, views: int) -> None:
+    """Add a batch of counted views to the article's total (articles/popularity.py); not an edit."""
+    Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
 
 
 def update_search_vectors(articles: QuerySet) -> int:

@@ -177,7 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         articles = editable_articles(request.user, super().get_queryset(request))
-        return articles.prefetch_related("authors").with_comment_counts()
+        return articles.prefetch_related("authors")
 
     def get_object(self, request, object_id, from_field=None):
         # Admin redirects to its index for an object outside get_queryset; say "not found" instead.
@@ -289,7 +289,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comments (waiting / approved)"))
     def comment_counts(self, article):
-        return f"{article.pending_comments} / {article.approved_comments}"
+        return f"{article.pending_comment_count} / {article.approved_comment_count}"
 
     def change_selected(self, request, queryset, change, message, **options) -> None:
         """Run one of articles/publishing.py's bulk changes on the selection and say how many changed."""

@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, router
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -121,28 +121,9 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, and the publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
-    def with_comment_counts(self):
-        """Each article's approved and waiting comments (the comments app's statuses).
-
-        Counted in subqueries, not a join with GROUP BY: grouping would make PostgreSQL compute
-        every match's search snippet before keeping a page of them.
-        """
-        comments = self.model._meta.get_field("comments").related_model.objects.order_by()
-
-        def count(status):
-            per_article = comments.filter(article=models.OuterRef("pk"), status=status).values("article")
-            number = per_article.annotate(number=models.Count("pk")).values("number")
-            return Coalesce(models.Subquery(number), 0)
-
-        return self.annotate(approved_comments=count("approved"), pending_comments=count("pending"))
-
     def for_links(self):
-        """What an article's address needs (its section), without the body and search vector."""
+        """What an article's address and its card need (its section), without the body and search vector."""
         return self.select_related("section").defer("body", "body_html", "search_vector")
-
-    def for_listing(self):
-        """What an article card needs, with its comment counts, in one query."""
-        return self.for_links().with_comment_counts()
 
     def for_page(self):
         """What the article page needs besides the article itself, in a fixed number of queries."""
@@ -257,6 +238,9 @@ class Article(models.Model):
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
     # The body as readers get it, per interface language, written with the body (articles/publishing.py).
     body_html = models.JSONField(default=dict, editable=False)
+    # Kept by the comments app whenever an article's comments change, so that cards read them from the row.
+    approved_comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
+    pending_comment_count = models.PositiveIntegerField(_("comments waiting"), default=0, editable=False)
     # Headline, summary and body for full-text search (PostgreSQL only); see articles/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
 

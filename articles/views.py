@@ -16,8 +16,6 @@ from django.views.generic import DetailView, ListView, TemplateView, dates
 from django.views.generic.detail import BaseDetailView
 from taggit.models import Tag
 
-from comments.display import comment_section
-
 from .forms import SearchForm
 from .models import Article, Author, Section
 from .permissions import can_preview, editable_articles
@@ -44,7 +42,7 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().for_listing()
+        published = Article.objects.published().for_links()
         featured = published.filter(is_featured=True).first()
         latest = published.exclude(pk=featured.pk) if featured else published
         # The newest few of every section in one query, whatever the number of sections.
@@ -75,7 +73,7 @@ class PublishedListingMixin:
         return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_links()
 
 
 class ArticleListView(PublishedListingMixin, ListView):
@@ -213,7 +211,6 @@ class ArticleDetailView(DetailView):
     """One article. It is found by its slug; any other date or section in the address redirects."""
 
     context_object_name = "article"
-    show_comments = True
 
     def get_queryset(self):
         return Article.objects.published().for_page()
@@ -227,14 +224,12 @@ class ArticleDetailView(DetailView):
         count_view(request, self.object)
         return response
 
-    def get_context_data(self, comment_form=None, **kwargs):
+    def get_context_data(self, **kwargs):
         article = self.object
-        if self.show_comments:
-            kwargs["comments"] = comment_section(self.request, article, form=comment_form)
         # One canonical address per article, whatever the interface language.
         with translation.override(settings.LANGUAGE_CODE):
             canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
-        published = Article.objects.published().for_listing()
+        published = Article.objects.published().for_links()
         return super().get_context_data(
             canonical_url=canonical_url,
             share_links=share_links(canonical_url, article.headline),
@@ -248,8 +243,6 @@ class ArticleDetailView(DetailView):
 @method_decorator(cache_control(private=True, no_store=True), name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """An article as readers will see it, before it is published: for the newsroom, a 404 for anyone else."""
-
-    show_comments = False  # nobody may comment on an article that is not published
 
     def get_queryset(self):
         user = self.request.user

@@ -122,7 +122,7 @@ def search_once(query: str) -> tuple[float, int]:
     from articles.models import Article
 
     started = time.perf_counter()
-    results = Article.objects.published().for_listing().search(query)
+    results = Article.objects.published().for_links().search(query)
     total = results.count()
     page = list(results[:PAGE])
     elapsed = time.perf_counter() - started

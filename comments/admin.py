@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Comment
+from .services import comments_changed, delete_comments, moderate
 
 
 def set_status(status, description):
     """A bulk action that moves the selected comments to ``status``."""
 
     def action(modeladmin, request, queryset):
-        changed = queryset.exclude(status=status).update(status=status)
+        changed = moderate(queryset, status)
         label = Comment.Status(status).label
         modeladmin.message_user(
             request,
@@ -72,6 +73,16 @@ class CommentAdmin(admin.ModelAdmin):
         "-submitted_at",
     ]
     readonly_fields = ["article", "parent", "submitted_at", "ip_address", "user_agent"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        comments_changed([obj.article_id])
+
+    def delete_model(self, request, obj):
+        delete_comments(Comment.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_comments(queryset)
 
     def has_add_permission(self, request):
         # Comments come from readers, through the form under each article.

@@ -24,4 +24,5 @@ def moderation_queues(user) -> list[Queue]:
         for comment in pending[:QUEUE_LENGTH]
     ]
     changelist = reverse("admin:comments_comment_changelist")
-    return [Queue(_("Comments waiting"), pending.count(), items, f"{changelist}?status__exact=pending")]
+    url = f"{changelist}?status__exact={Comment.Status.PENDING}"
+    return [Queue(_("Comments waiting"), pending.count(), items, url)]

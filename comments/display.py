@@ -1,22 +1,16 @@
-"""The comments under an article: the visible threads, the reply form, and the reader's cookies."""
+"""The comments under an article: the visible threads, flattened for one loop, and the reply form."""
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 
+from .cookies import own_comment_ids
 from .forms import CommentForm
 from .models import Comment
 from .moderation import comments_open
 
-OWN_COMMENTS_COOKIE = "own_comments"
-OWN_COMMENTS_SALT = "comments.own"
-OWN_COMMENTS_KEPT = 20
-AUTHOR_COOKIE = "comment_author"
-COOKIE_AGE = 365 * 24 * 3600
 # What a reader's page may show of a comment; email, IP and browser are left in the database.
 PUBLIC_FIELDS = [
     "id",
@@ -25,59 +19,34 @@ PUBLIC_FIELDS = [
     "depth",
     "author_name",
     "author_url",
-    "text",
+    "text_html",
     "status",
     "submitted_at",
 ]
 
 
 @dataclass
+class ThreadItem:
+    """One comment of the flattened threads, and how many lists of replies end after it."""
+
+    comment: Comment
+    closes: int = 0
+
+    @property
+    def closed_lists(self) -> range:
+        """One item per list of replies that ends here, for the template to close it and its parent's <li>."""
+        return range(self.closes)
+
+
+@dataclass
 class CommentSection:
     page: Page
+    items: list[ThreadItem]
     count: int
     is_open: bool
     form: CommentForm | None
     reply_to: Comment | None
     max_depth: int
-
-
-def own_comment_ids(request) -> list[int]:
-    """The comments this browser posted that may still await moderation."""
-    value = request.get_signed_cookie(OWN_COMMENTS_COOKIE, default="", salt=OWN_COMMENTS_SALT)
-    return [int(part) for part in value.split(",") if part.isdigit()]
-
-
-def remember_own_comment(request, response, comment: Comment) -> None:
-    ids = [comment.pk, *own_comment_ids(request)][:OWN_COMMENTS_KEPT]
-    response.set_signed_cookie(
-        OWN_COMMENTS_COOKIE,
-        ",".join(map(str, ids)),
-        salt=OWN_COMMENTS_SALT,
-        max_age=30 * 24 * 3600,
-        httponly=True,
-        samesite="Lax",
-        secure=settings.HTTPS,
-    )
-
-
-def remember_author(response, form: CommentForm) -> None:
-    """Keep name, email and website for the next form when the reader ticked the box; forget them if not."""
-    if not form.cleaned_data["remember"]:
-        response.delete_cookie(AUTHOR_COOKIE, samesite="Lax")
-        return
-    details = {
-        "name": form.cleaned_data["author_name"],
-        "email": form.cleaned_data["author_email"],
-        "url": form.cleaned_data["author_url"],
-    }
-    # Read by the page's script to fill the form, so not HttpOnly; never read by the server.
-    response.set_cookie(
-        AUTHOR_COOKIE,
-        quote(json.dumps(details), safe=""),
-        max_age=COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.HTTPS,
-    )
 
 
 def threads(comments: list[Comment]) -> list[Comment]:
@@ -91,6 +60,21 @@ def threads(comments: list[Comment]) -> list[Comment]:
         return comment
 
     return [attach(comment) for comment in by_parent[None]]
+
+
+def flatten(roots: list[Comment]) -> list[ThreadItem]:
+    """The threads in reading order, so that one template loop draws them without an include per comment."""
+    items = []
+
+    def walk(comments):
+        for comment in comments:
+            items.append(ThreadItem(comment))
+            if comment.children:
+                walk(comment.children)
+                items[-1].closes += 1  # its last descendant ends its list of replies
+
+    walk(roots)
+    return items
 
 
 def count_approved(roots: list[Comment]) -> int:
@@ -113,6 +97,7 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
     page = Paginator(roots, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("cpage"))
     return CommentSection(
         page=page,
+        items=flatten(page.object_list),
         count=count_approved(roots),
         is_open=is_open,
         form=form,

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
+from .markup import text_to_html
+
 
 def text_digest(text: str) -> str:
     """What duplicate detection compares: the text with white space and case folded."""
@@ -52,6 +54,8 @@ class Comment(models.Model):
     text = models.TextField(_("comment"))
     # NULL once a text is erased, so erased comments never count as duplicates of each other.
     text_digest = models.CharField(max_length=64, null=True, editable=False)  # noqa: DJ001
+    # The text as readers get it, made on save (comments.markup) so that a page view prints it as it is.
+    text_html = models.TextField(editable=False, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
@@ -82,6 +86,7 @@ class Comment(models.Model):
     def save(self, *args, **kwargs):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         self.text_digest = text_digest(self.text) if self.text else None
+        self.text_html = text_to_html(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -2,16 +2,19 @@
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from .models import Comment
+from .services import comments_changed
 
 ERASED_NAME = "Anonim"
 
 
 def purge_ips(*, older_than_days: int) -> int:
     """Clear IP address and browser of comments older than the given number of days."""
+    # No page shows or counts what this clears, so no article's comments change for readers.
     cutoff = timezone.now() - timedelta(days=older_than_days)
     return (
         Comment.objects.filter(submitted_at__lt=cutoff)
@@ -45,6 +48,7 @@ def export_data(email: str) -> list[dict]:
     ]
 
 
+@transaction.atomic
 def erase_data(email: str, *, remove_text: bool = False) -> int:
     """Anonymise the comments posted with this email address; with ``remove_text`` their text goes too."""
     changes = {
@@ -55,5 +59,9 @@ def erase_data(email: str, *, remove_text: bool = False) -> int:
         "user_agent": "",
     }
     if remove_text:
-        changes |= {"text": "", "text_digest": None}
-    return comments_by(email).update(**changes)
+        changes |= {"text": "", "text_digest": None, "text_html": ""}
+    comments = comments_by(email)
+    article_ids = set(comments.values_list("article_id", flat=True))
+    erased = comments.update(**changes)
+    comments_changed(article_ids)
+    return erased

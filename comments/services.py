@@ -1,22 +1,44 @@
-"""Writes that span more than one step: saving a comment, then telling the moderators."""
+"""Every write of comments: post, moderate, delete, re-render; each then says which articles it changed."""
+
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from articles.models import Article
 from newsportal.roles import MODERATORS_GROUP
 
 from .forms import CommentForm
+from .markup import text_to_html
 from .models import Comment
 from .moderation import decide
+
+RERENDER_BATCH = 500
 
 
 class DuplicateComment(Exception):
     """The same text is already on this article."""
+
+
+def comments_changed(article_ids: Iterable[int]) -> None:
+    """Called by every write of comments: these articles' comments changed; their stored counts are redone."""
+
+    def count(comments: QuerySet[Comment]):
+        per_article = comments.filter(article=OuterRef("pk")).order_by().values("article")
+        return Coalesce(Subquery(per_article.annotate(number=Count("pk")).values("number")), 0)
+
+    Article.objects.filter(pk__in=set(article_ids)).update(
+        approved_comment_count=count(Comment.objects.approved()),
+        pending_comment_count=count(Comment.objects.pending()),
+    )
 
 
 def submit_comment(*, form: CommentForm, ip_address: str | None, user_agent: str, site_url: str) -> Comment:
@@ -31,9 +53,46 @@ def submit_comment(*, form: CommentForm, ip_address: str | None, user_agent: str
     except IntegrityError as error:
         # Another request saved the same text between validation and now.
         raise DuplicateComment from error
+    if comment.status == Comment.Status.SPAM:
+        return comment  # shown nowhere, counted nowhere
+    comments_changed([comment.article_id])
     if comment.status == Comment.Status.PENDING and settings.COMMENTS_NOTIFY_MODERATORS:
         transaction.on_commit(lambda: notify_moderators(comment, site_url=site_url))
     return comment
+
+
+@transaction.atomic
+def moderate(comments: QuerySet[Comment], status: Comment.Status) -> int:
+    """Move these comments to ``status``; return how many changed."""
+    changing = comments.exclude(status=status)
+    article_ids = set(changing.values_list("article_id", flat=True))
+    changed = changing.update(status=status)
+    comments_changed(article_ids)
+    return changed
+
+
+@transaction.atomic
+def delete_comments(comments: QuerySet[Comment]) -> None:
+    """Delete these comments and the replies to them."""
+    article_ids = set(comments.values_list("article_id", flat=True))
+    comments.delete()
+    comments_changed(article_ids)
+
+
+def rerender_all(report: Callable[[str], None]) -> int:
+    """Make every comment's HTML again (after comments.markup changes), with a progress line per batch."""
+    pages = Paginator(Comment.objects.only("pk", "article_id", "text").order_by("pk"), RERENDER_BATCH)
+    done = 0
+    for number in pages.page_range:
+        batch = list(pages.page(number))
+        for comment in batch:
+            comment.text_html = text_to_html(comment.text)
+        with transaction.atomic():
+            Comment.objects.bulk_update(batch, ["text_html"])
+            comments_changed({comment.article_id for comment in batch})
+        done += len(batch)
+        report(f"[{done}/{pages.count}] comments")
+    return done
 
 
 def moderator_emails() -> list[str]:

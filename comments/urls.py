@@ -4,5 +4,5 @@ from . import views
 
 app_name = "comments"
 urlpatterns = [
-    path("<int:article_id>/", views.post_comment, name="post"),
+    path("<int:article_id>/", views.PostCommentView.as_view(), name="post"),
 ]

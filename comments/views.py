@@ -1,13 +1,10 @@
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from articles.models import Article
 from articles.views import ArticleDetailView
 
-from .display import remember_author, remember_own_comment
+from .cookies import remember_author, remember_own_comment
 from .forms import DUPLICATE_MESSAGE, CommentForm
 from .models import Comment
 from .moderation import comments_open
@@ -15,33 +12,38 @@ from .ratelimit import allow_post, client_ip
 from .services import DuplicateComment, submit_comment
 
 
-@require_POST
-def post_comment(request, article_id):
-    """Validate, decide, save and send the reader to the comment; with errors, the form comes back."""
-    article = get_object_or_404(Article.objects.published().for_page(), pk=article_id)
-    if not comments_open(article):
-        return refusal(request, article, _("Comments are closed."), status=403)
-    ip_address = client_ip(request)
-    if not allow_post(ip_address):
-        message = _(
-            "You have posted several comments in a short time. Please wait a few minutes and try again."
-        )
-        return refusal(request, article, message, status=429)
+class PostCommentView(ArticleDetailView):
+    """Validate, decide, save and send the reader to the comment; with errors, the article page comes back."""
 
-    form = CommentForm(request.POST, article=article)
-    if form.is_valid():
-        try:
-            comment = submit_comment(
-                form=form,
-                ip_address=ip_address,
-                user_agent=request.headers.get("User-Agent", ""),
-                site_url=request.build_absolute_uri("/"),
+    http_method_names = ["post"]
+    pk_url_kwarg = "article_id"
+
+    def post(self, request, *args, **kwargs):
+        self.object = article = self.get_object()
+        if not comments_open(article):
+            return refusal(request, article, _("Comments are closed."), status=403)
+        ip_address = client_ip(request)
+        if not allow_post(ip_address):
+            message = _(
+                "You have posted several comments in a short time. Please wait a few minutes and try again."
             )
-        except DuplicateComment:
-            form.add_error("text", DUPLICATE_MESSAGE)
-        else:
-            return comment_posted(request, form, comment)
-    return article_with_form(request, article, form)
+            return refusal(request, article, message, status=429)
+
+        form = CommentForm(request.POST, article=article)
+        if form.is_valid():
+            try:
+                comment = submit_comment(
+                    form=form,
+                    ip_address=ip_address,
+                    user_agent=request.headers.get("User-Agent", ""),
+                    site_url=request.build_absolute_uri("/"),
+                )
+            except DuplicateComment:
+                form.add_error("text", DUPLICATE_MESSAGE)
+            else:
+                return comment_posted(request, form, comment)
+        # The article page again, with the reader's text and a message by each field in error.
+        return self.render_to_response(self.get_context_data(comment_form=form), status=400)
 
 
 def comment_posted(request, form, comment):
@@ -51,15 +53,6 @@ def comment_posted(request, form, comment):
     remember_own_comment(request, response, comment)
     remember_author(response, form)
     return response
-
-
-def article_with_form(request, article, form):
-    """The article page again, with the reader's text and a message by each field in error."""
-    view = ArticleDetailView()
-    view.setup(request)
-    view.object = article
-    context = view.get_context_data(object=article, comment_form=form)
-    return TemplateResponse(request, view.get_template_names(), context, status=400)
 
 
 def refusal(request, article, message, *, status):

@@ -84,14 +84,18 @@ def make_body_image(article, *, size=(1200, 800), **fields) -> BodyImage:
 
 
 def make_comment(article, **fields):
+    """A comment under ``article``, approved unless told, counted on the article as every write counts."""
     from comments.models import Comment
+    from comments.services import comments_changed
 
     number = next(_numbers)
     fields.setdefault("author_name", f"Pembaca {number}")
     fields.setdefault("author_email", f"pembaca{number}@example.net")
     fields.setdefault("text", f"Komentar nomor {number}.")
     fields.setdefault("status", Comment.Status.APPROVED)
-    return Comment.objects.create(article=article, **fields)
+    comment = Comment.objects.create(article=article, **fields)
+    comments_changed([article.pk])
+    return comment
 
 
 def comment_form_data(article, **fields) -> dict:

@@ -20,7 +20,9 @@ def article():
 
 
 def page(client, article, query=""):
-    return client.get(article.get_absolute_url() + query).content.decode()
+    response = client.get(article.get_absolute_url() + query)
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def test_comments_are_threaded_oldest_first(client, article):

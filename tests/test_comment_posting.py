@@ -3,6 +3,7 @@
 import json
 from urllib.parse import unquote
 
+import lxml.html
 import pytest
 from django.utils import translation
 
@@ -88,6 +89,35 @@ def test_form_with_errors_comes_back_with_what_was_typed_and_a_message_per_field
     assert "Bidang ini tidak boleh kosong." in html
     assert 'aria-invalid="true"' in html
     assert not Comment.objects.exists()
+
+
+def described_by(document, field_id) -> list[str]:
+    """The texts a screen reader reads out for a field, after its label."""
+    ids = document.get_element_by_id(field_id).get("aria-describedby", "").split()
+    return [document.get_element_by_id(id_).text_content() for id_ in ids]
+
+
+def test_screen_readers_hear_which_fields_are_wrong_and_why(client, article):
+    response = post_comment(client, article, text="Teks saya.", author_name="", author_email="bukan-email")
+    assert response.status_code == 400
+    document = lxml.html.fromstring(response.content.decode())
+    assert document.get_element_by_id("id_author_name").get("aria-invalid") == "true"
+    assert described_by(document, "id_author_name") == ["Bidang ini tidak boleh kosong."]
+    assert document.get_element_by_id("id_author_email").get("aria-invalid") == "true"
+    assert described_by(document, "id_author_email") == [
+        "Alamat email Anda tidak akan dipublikasikan.",
+        "Masukkan alamat email yang valid.",
+    ]
+    assert document.get_element_by_id("id_text").get("aria-invalid") is None
+    assert described_by(document, "id_text") == []
+
+
+def test_the_email_field_is_described_by_its_note_before_any_error(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    document = lxml.html.fromstring(response.content.decode())
+    assert described_by(document, "id_author_email") == ["Alamat email Anda tidak akan dipublikasikan."]
+    assert document.get_element_by_id("id_author_email").get("aria-invalid") is None
 
 
 def test_remember_me_cookie_is_set_only_when_the_box_is_ticked(client, article):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def published_related(article):
-    return list(Article.objects.published().for_listing().related_to(article))
+    return list(Article.objects.published().for_links().related_to(article))
 
 
 @pytest.fixture

@@ -191,6 +191,6 @@ def test_every_page_has_a_search_box(client):
 @postgresql_only
 def test_search_query_does_not_group_so_snippets_are_made_for_one_page_only():
     """A GROUP BY makes PostgreSQL build every match's snippet before the page is cut (see bench/)."""
-    results = Article.objects.published().for_listing().search("panas")
+    results = Article.objects.published().for_links().search("panas")
     assert "snippet" in results.query.annotations
     assert results.query.group_by is None

@@ -21,7 +21,15 @@ from articles.models import Article, BodyImage
 from articles.publishing import save_article
 
 from .admin_forms import admin_form_data
-from .factories import committed, jpeg_bytes, make_article, make_author, make_body_image, make_section
+from .factories import (
+    committed,
+    jpeg_bytes,
+    make_article,
+    make_author,
+    make_body_image,
+    make_comment,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -118,9 +126,13 @@ def test_publishing_selected_articles_is_one_write(editor_client):
     assert Article.objects.published().count() == 3
 
 
-def test_article_page_parses_and_sanitises_nothing(client, article_with_pictures):
+def test_article_page_with_pictures_and_20_comments_parses_and_sanitises_nothing(
+    client, article_with_pictures
+):
     article = article_with_pictures
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
+    for number in range(20):
+        make_comment(article, text=f"Komentar {number} dengan tautan https://example.org/{number}\nbaris dua")
     refused = mock.Mock(side_effect=AssertionError("HTML parsed or sanitised in a page view"))
     parsers = [
         (nh3, "clean"),
@@ -142,6 +154,7 @@ def test_article_page_parses_and_sanitises_nothing(client, article_with_pictures
             patch.stop()
 
     assert pictures_on_page(response) == 2
+    assert response.content.decode().count('href="https://example.org/') == 20
     assert not refused.called
 
 
@@ -155,7 +168,7 @@ def test_rerender_writes_the_stored_body_again_with_a_progress_line(client, arti
 
     lines = out.getvalue().splitlines()
     assert f"[1/2] {article.headline}" in lines and f"[2/2] {other.headline}" in lines
-    assert "(1 changed)" in lines[-1]
+    assert lines[-1].endswith("1 article bodies changed, 0 comments.")
     assert pictures_on_page(client.get(article.get_absolute_url())) == 2
 
 

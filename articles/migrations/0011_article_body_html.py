@@ -15,7 +15,7 @@ def fill_body_html(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0009_editors_correct_articles"),
+        ("articles", "0010_article_comment_counts"),
     ]
 
     operations = [

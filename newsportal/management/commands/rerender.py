@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from articles.publishing import rerender_all
+from articles.publishing import rerender_all as rerender_articles
+from comments.services import rerender_all as rerender_comments
 
 
 class Command(BaseCommand):
@@ -8,5 +9,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = self.stdout.write if options["verbosity"] else lambda line: None
-        changed = rerender_all(report)
-        self.stdout.write(self.style.SUCCESS(f"Article bodies re-rendered ({changed} changed)."))
+        bodies = rerender_articles(report)
+        comments = rerender_comments(report)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Stored HTML made again: {bodies} article bodies changed, {comments} comments."
+            )
+        )

@@ -1,8 +1,7 @@
 from django import template
 
+from articles.dashboard import newsroom_queues
 from comments.dashboard import moderation_queues
-
-from ..dashboard import newsroom_queues
 
 register = template.Library()
 

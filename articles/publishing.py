@@ -21,6 +21,9 @@ from . import body_images, images, search
 from .models import Article, Author, BodyImage, Correction
 from .sanitizer import sanitize_html
 
+# Kept by updates of their own (articles/popularity.py, the comments app): an edit never writes them back.
+COUNTERS = {"view_count", "approved_comment_count", "pending_comment_count"}
+
 
 def clean_body(html: str) -> str:
     """The body cleaned to the safelist of articles/sanitizer.py: the one place a body is sanitised."""
@@ -37,7 +40,13 @@ def save_article(article: Article, *, body_cleaned: bool = False) -> None:
     pictures = list(BodyImage.objects.filter(article=article)) if article.pk else []
     article.body = body_images.placed(article.body, pictures)
     article.body_html = rendered_body(article.body, pictures)
-    article.save()
+    if article._state.adding:
+        article.save()
+    else:
+        edited = [
+            f.name for f in Article._meta.concrete_fields if not f.primary_key and f.name not in COUNTERS
+        ]
+        article.save(update_fields=edited)
     transaction.on_commit(partial(make_renditions, article))
 
 

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, BodyImage
-from articles.publishing import save_article
+from articles.publishing import add_views, save_article
 
 from .admin_forms import admin_form_data
 from .factories import (
@@ -181,3 +181,20 @@ def test_migration_stores_the_body_of_articles_saved_before_it_was_stored(client
 
     assert pictures_on_page(client.get(article.get_absolute_url())) == 2
     assert pictures_on_page(client.get("/en" + article.get_absolute_url())) == 2
+
+
+def test_an_edit_keeps_the_views_and_comments_counted_while_it_was_open():
+    article = make_article()
+    opened = Article.objects.get(pk=article.pk)
+    add_views(article.pk, 20)
+    make_comment(article)
+
+    opened.headline = "Judul diperbaiki"
+    save_article(opened)
+
+    article.refresh_from_db()
+    assert (article.headline, article.view_count, article.approved_comment_count) == (
+        "Judul diperbaiki",
+        20,
+        1,
+    )

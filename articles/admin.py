@@ -5,19 +5,19 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
+from . import publishing
 from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_editor
 from .images import Picture
-from .models import PUBLISH_PERMISSION, Article, Author, BodyImage, Correction, Section
-from .signals import pages_changed
+from .models import Article, Author, BodyImage, Correction, Section
+from .permissions import can_edit, can_link_accounts, can_publish, editable_articles
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -58,7 +58,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Linking an author to a user account is for those who manage the accounts.
-        return [] if request.user.has_perm("auth.view_user") else ["user"]
+        return [] if can_link_accounts(request.user) else ["user"]
 
 
 admin.site.unregister(Tag)
@@ -176,7 +176,8 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BodyImageInline, CorrectionInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user).prefetch_related("authors")
+        articles = editable_articles(request.user, super().get_queryset(request))
+        return articles.prefetch_related("authors")
 
     def get_object(self, request, object_id, from_field=None):
         # Admin redirects to its index for an object outside get_queryset; say "not found" instead.
@@ -186,17 +187,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return article
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or obj.is_editable_by(request.user)
-        )
+        return super().has_change_permission(request, obj) and (obj is None or can_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or obj.is_editable_by(request.user)
-        )
+        return super().has_delete_permission(request, obj) and (obj is None or can_edit(request.user, obj))
 
     def has_publish_permission(self, request):
-        return request.user.has_perm(PUBLISH_PERMISSION)
+        return can_publish(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         # The publish time and the front page are the editors' to decide.
@@ -219,17 +216,26 @@ class ArticleAdmin(admin.ModelAdmin):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, *args, **kwargs)
 
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is BodyImage and formset.deleted_objects:
-            # The article was saved before its pictures: a picture deleted now leaves the body now.
-            form.instance.save(update_fields=["body"])
+    def save_model(self, request, obj, form, change):
+        if form.publishes:
+            publishing.publish(
+                obj,
+                editor=editor_of(request.user),
+                authors=form.cleaned_data["authors"],
+                time_chosen="publish_at" in form.changed_data,
+            )
+        if not change:
+            # A new article's row comes first: its authors, tags and pictures point to it.
+            publishing.save_article(obj, body_cleaned=True)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not self.has_publish_permission(request):
             # A reporter is always among the authors, or their own article would vanish from their list.
             form.instance.authors.add(request.user.author_profile)
+        if change:
+            # Written once, after its pictures: a picture added, changed or deleted now shows in the body now.
+            publishing.save_article(form.instance, body_cleaned=True)
 
     def get_urls(self):
         tag_autocomplete = TagNameAutocompleteView.as_view(admin_site=self.admin_site)
@@ -285,52 +291,39 @@ class ArticleAdmin(admin.ModelAdmin):
     def comment_counts(self, article):
         return f"{article.pending_comment_count} / {article.approved_comment_count}"
 
+    def change_selected(self, request, queryset, change, message, **options) -> None:
+        """Run one of articles/publishing.py's bulk changes on the selection and say how many changed."""
+        count = change(queryset, **options)
+        self.message_user(request, message % {"count": count})
+
     @admin.action(permissions=["publish"], description=_("Publish selected articles"))
     def publish_selected(self, request, queryset):
-        editor = Author.objects.filter(user=request.user).first()
-        articles = list(queryset)
-        for article in articles:
-            article.publish(editor=editor)
-            article.save()
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d article published or scheduled.",
-                "%(count)d articles published or scheduled.",
-                len(articles),
-            )
-            % {"count": len(articles)},
+        message = ngettext_lazy(
+            "%(count)d article published or scheduled.", "%(count)d articles published or scheduled.", "count"
         )
+        editor = editor_of(request.user)
+        self.change_selected(request, queryset, publishing.publish_articles, message, editor=editor)
 
     @admin.action(permissions=["publish"], description=_("Unpublish selected articles"))
     def unpublish_selected(self, request, queryset):
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.DRAFT, updated_at=timezone.now()
+        message = ngettext_lazy(
+            "%(count)d article taken back to draft.", "%(count)d articles taken back to draft.", "count"
         )
-        pages_changed.send(sender=Article)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d article taken back to draft.", "%(count)d articles taken back to draft.", count
-            )
-            % {"count": count},
-        )
+        self.change_selected(request, queryset, publishing.unpublish_articles, message)
 
     @admin.action(permissions=["publish"], description=_("Feature selected articles on the home page"))
     def feature_selected(self, request, queryset):
-        count = queryset.update(is_featured=True, updated_at=timezone.now())
-        pages_changed.send(sender=Article)
-        self.message_user(
-            request,
-            ngettext("%(count)d article featured.", "%(count)d articles featured.", count) % {"count": count},
-        )
+        message = ngettext_lazy("%(count)d article featured.", "%(count)d articles featured.", "count")
+        self.change_selected(request, queryset, publishing.feature_articles, message, featured=True)
 
     @admin.action(permissions=["publish"], description=_("Stop featuring selected articles"))
     def unfeature_selected(self, request, queryset):
-        count = queryset.update(is_featured=False, updated_at=timezone.now())
-        pages_changed.send(sender=Article)
-        self.message_user(
-            request,
-            ngettext("%(count)d article no longer featured.", "%(count)d articles no longer featured.", count)
-            % {"count": count},
+        message = ngettext_lazy(
+            "%(count)d article no longer featured.", "%(count)d articles no longer featured.", "count"
         )
+        self.change_selected(request, queryset, publishing.feature_articles, message, featured=False)
+
+
+def editor_of(user) -> Author | None:
+    """The author linked to a member of the newsroom, whose byline code ends what they publish."""
+    return Author.objects.filter(user=user).first()

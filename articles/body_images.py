@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from . import images
+
 if TYPE_CHECKING:
     from .models import BodyImage
 
@@ -61,7 +63,7 @@ def _figure_html(img, element, body_image: "BodyImage") -> str:
     return render_to_string(
         "includes/figure.html",
         {
-            "picture": body_image.picture,
+            "picture": images.picture(body_image.image),
             "alt": img.get("alt") or body_image.alt,
             # Written in the editor and sanitised on save, like the rest of the body.
             "caption": mark_safe(_inner_html(caption)) if caption is not None else "",  # noqa: S308

@@ -6,7 +6,8 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import PUBLISH_PERMISSION, Article
+from .models import Article
+from .permissions import can_preview, can_publish, editable_articles
 
 QUEUE_LENGTH = 10
 
@@ -29,11 +30,11 @@ class Queue:
 
 def newsroom_queues(user) -> list[Queue]:
     """Articles in review, and for editors scheduled ones, that this user may open: two queries a queue."""
-    if not user.has_perm("articles.view_article"):
+    if not can_preview(user):
         return []
-    articles = Article.objects.editable_by(user).select_related("section").order_by("publish_at")
+    articles = editable_articles(user).select_related("section").order_by("publish_at")
     waiting = [(_("In review"), articles.filter(status=Article.Status.IN_REVIEW), Article.Status.IN_REVIEW)]
-    if user.has_perm(PUBLISH_PERMISSION):
+    if can_publish(user):
         waiting.append((_("Scheduled"), articles.scheduled(), "scheduled"))
     changelist = reverse("admin:articles_article_changelist")
     return [

@@ -69,7 +69,17 @@ def load_demo(report: Callable[[str], None] = print) -> int:
             publish_at = parse_datetime(item["published"])
         else:
             publish_at = now - timedelta(hours=item["hours_ago"])
-        article, _ = save_parsed_article(
+        picture = {}
+        if image := item.get("image"):
+            picture = {
+                "lead_image": ContentFile(
+                    illustration(parsed.slug, image["colors"]), name=f"{parsed.slug}.jpg"
+                ),
+                "lead_image_alt": image["alt"],
+                "lead_image_caption": image.get("caption", ""),
+                "lead_image_credit": image.get("credit", ""),
+            }
+        save_parsed_article(
             parsed,
             section=sections[item["section"]],
             authors=[authors[code] for code in item["authors"]],
@@ -77,16 +87,8 @@ def load_demo(report: Callable[[str], None] = print) -> int:
             dek=item.get("dek", ""),
             publish_at=publish_at,
             featured=item.get("featured", False),
+            **picture,
         )
-        image = item.get("image")
-        if image:
-            article.lead_image.save(
-                f"{article.slug}.jpg", ContentFile(illustration(article.slug, image["colors"])), save=False
-            )
-            article.lead_image_alt = image["alt"]
-            article.lead_image_caption = image.get("caption", "")
-            article.lead_image_credit = image.get("credit", "")
-            article.save()
         created_count += 1
         report(f"[{number}/{total}] added: {parsed.headline}")
     return created_count

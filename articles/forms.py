@@ -5,14 +5,14 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from .images import EXTENSIONS, clean_image
-from .models import PUBLISH_PERMISSION, Article, Author, suggested_byline_code
-from .sanitizer import sanitize_html
+from .models import Article, Author
+from .permissions import can_publish
+from .publishing import clean_body
 from .search import MAX_QUERY_LENGTH
 
 # What the body's editor offers; articles/sanitizer.py decides what is kept.
@@ -106,10 +106,16 @@ class ArticleAdminForm(forms.ModelForm):
 
     @property
     def may_publish(self) -> bool:
-        return self.user.has_perm(PUBLISH_PERMISSION)
+        return can_publish(self.user)
+
+    @property
+    def publishes(self) -> bool:
+        """Whether saving takes the article from unpublished to published (ArticleAdmin applies the rule)."""
+        published = Article.Status.PUBLISHED
+        return self.cleaned_data.get("status") == published and self.initial.get("status") != published
 
     def clean_body(self):
-        body = sanitize_html(self.cleaned_data["body"])
+        body = clean_body(self.cleaned_data["body"])
         if not body:
             raise ValidationError(self.fields["body"].error_messages["required"], code="required")
         return body
@@ -141,18 +147,7 @@ class ArticleAdminForm(forms.ModelForm):
                 _("Your account is not linked to an author yet: ask an editor to link it, then save again."),
                 code="no_author",
             )
-        publishing = cleaned_data.get("status") == Article.Status.PUBLISHED
-        if publishing and self.instance.status != Article.Status.PUBLISHED:
-            self.fill_in_for_publishing(cleaned_data)
         return cleaned_data
-
-    def fill_in_for_publishing(self, cleaned_data):
-        """Publishing: now unless a later time is set; a blank byline code gets the authors' and editor's."""
-        if "publish_at" not in self.changed_data and cleaned_data.get("publish_at"):
-            cleaned_data["publish_at"] = max(cleaned_data["publish_at"], timezone.now())
-        if not cleaned_data.get("byline_code"):
-            editor = Author.objects.filter(user=self.user).first()
-            cleaned_data["byline_code"] = suggested_byline_code(cleaned_data.get("authors", []), editor)
 
 
 class SearchForm(forms.Form):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from . import publishing
 from .models import Article, Author, Section
 
 BYLINE_AT_END = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7}(?: [A-Z0-9][A-Za-z0-9]{0,7}){0,3})\)\s*$")
@@ -84,24 +85,32 @@ def save_parsed_article(
     dek: str = "",
     publish_at: datetime | None = None,
     featured: bool = False,
+    **fields,
 ) -> tuple[Article, bool]:
-    """Create the article, or update the one with the same slug; publication time is kept on update."""
+    """Publish the article, or update the one with the same slug; publication time is kept on update.
+
+    ``fields``: more of the article's fields, such as the demo's lead image.
+    """
     if authors is None and parsed.byline_code:
         authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
-    fields = {
+    article = Article.objects.select_for_update().filter(slug=parsed.slug).first()
+    created = article is None
+    if created:
+        article = Article(slug=parsed.slug, publish_at=publish_at or timezone.now())
+    fields |= {
         "headline": parsed.headline,
         "dek": dek,
         "body": parsed.body_html,
         "byline_code": parsed.byline_code,
         "section": section,
-        "status": Article.Status.PUBLISHED,
         "is_featured": featured,
     }
-    article, created = Article.objects.update_or_create(
-        slug=parsed.slug,
-        defaults=fields,
-        create_defaults={**fields, "publish_at": publish_at or timezone.now()},
-    )
+    for name, value in fields.items():
+        setattr(article, name, value)
+    # The byline rule reads the authors this import sets, or else those the article has.
+    byline_authors = authors if authors is not None else article.authors.all() if article.pk else []
+    publishing.publish(article, editor=None, authors=byline_authors, time_chosen=True)
+    publishing.save_article(article)
     if authors is not None:
         article.authors.set(authors)
     if tags is not None:

@@ -1,4 +1,3 @@
-import textwrap
 import uuid
 from datetime import timedelta
 from pathlib import PurePath
@@ -8,18 +7,16 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models
+from django.db import connections, models, router
 from django.db.models.functions import Greatest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from . import body_images, images, search
-from .sanitizer import sanitize_html
-
-PUBLISH_PERMISSION = "articles.publish_article"
+from . import images, search
 
 # Paths at the site's root that a section slug must not take.
 RESERVED_SECTION_SLUGS = {
@@ -127,25 +124,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_links(self):
         """What an article's address and its card need (its section), without the body and search vector."""
-        return self.select_related("section").defer("body", "search_vector")
+        return self.select_related("section").defer("body", "body_html", "search_vector")
 
     def for_page(self):
         """What the article page needs besides the article itself, in a fixed number of queries."""
         return (
-            self.with_modified()
-            .select_related("section")
-            .prefetch_related("authors", "tags", "corrections", "body_images")
+            self.with_modified().select_related("section").prefetch_related("authors", "tags", "corrections")
         )
 
     def scheduled(self):
         """Published, with a publish time still to come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-
-    def editable_by(self, user):
-        """Everything for those who may publish; a reporter's own drafts and articles in review otherwise."""
-        if user.has_perm(PUBLISH_PERMISSION):
-            return self
-        return self.filter(authors__user=user).exclude(status=Article.Status.PUBLISHED)
 
     def with_modified(self):
         """Annotate ``modified``: the last edit, or the publication if it came later (a scheduled article)."""
@@ -164,12 +153,6 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(rank=search.rank(query), snippet=search.snippet(query))
             .order_by("-rank", "-publish_at", "-id")
         )
-
-    def update_search_vector(self) -> int:
-        """Recompute the stored search vector of these articles, in SQL."""
-        if connections[self.db].vendor != "postgresql":
-            return 0
-        return self.update(search_vector=search.search_vector())
 
     def related_to(self, article, limit=4):
         """Other articles sharing the most tags with ``article``, newest first among equals."""
@@ -254,6 +237,8 @@ class Article(models.Model):
     )
     allow_comments = models.BooleanField(_("comments allowed"), default=True)
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    # The body as readers get it, per interface language, written with the body (articles/publishing.py).
+    body_html = models.JSONField(default=dict, editable=False)
     # Kept by the comments app whenever an article's comments change, so that cards read them from the row.
     approved_comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
     pending_comment_count = models.PositiveIntegerField(_("comments waiting"), default=0, editable=False)
@@ -277,15 +262,24 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        pictures = self.body_images.all() if self.pk else []
-        self.body = body_images.placed(sanitize_html(self.body), pictures)
+        """Write the row with its cheap derived fields: the lead image's size and the search vector.
+
+        Everything else derived from the article (clean body, body HTML, renditions) is made by
+        ``articles.publishing.save_article``, which calls this.
+        """
         if self.lead_image:
             images.measure(self.lead_image)
+        update_fields = kwargs.get("update_fields")
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        searched = {"headline", "dek", "body"}
+        if connections[using].vendor == "postgresql" and (
+            update_fields is None or searched & set(update_fields)
+        ):
+            # Computed in the same INSERT or UPDATE, from the values being written.
+            self.search_vector = search.search_vector(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_vector"}
         super().save(*args, **kwargs)
-        if self.lead_image:
-            self.make_renditions()
-        # A queryset's update() skips this: call update_search_vector() after one that changes text.
-        Article.objects.filter(pk=self.pk).update_search_vector()
 
     def get_absolute_url(self):
         return reverse(
@@ -297,10 +291,6 @@ class Article(models.Model):
             raise ValidationError(
                 {"lead_image_alt": _("Describe the picture for readers who cannot see it.")}, code="required"
             )
-
-    def make_renditions(self):
-        """Write the renditions of the lead image that are not there yet: on save, never per request."""
-        images.make_renditions(self.lead_image)
 
     def get_archive_url(self):
         """The day's archive, which lists this article."""
@@ -323,40 +313,20 @@ class Article(models.Model):
         """The status as the newsroom says it: published with a time still to come is “Scheduled”."""
         return _("Scheduled") if self.is_scheduled else self.get_status_display()
 
-    def is_editable_by(self, user) -> bool:
-        """The same rule as ``Article.objects.editable_by()``, for one article."""
-        if user.has_perm(PUBLISH_PERMISSION):
-            return True
-        return self.status != self.Status.PUBLISHED and self.authors.filter(user=user).exists()
-
-    def publish(self, *, editor: Author | None = None) -> None:
-        """Publish now, or at a publish time still to come, with a byline code filled in if blank."""
-        if self.status != self.Status.PUBLISHED:
-            self.publish_at = max(self.publish_at, timezone.now())
-            self.status = self.Status.PUBLISHED
-        if not self.byline_code:
-            self.byline_code = suggested_byline_code(self.authors.all(), editor)
-
     @cached_property
     def lead_picture(self) -> images.Picture | None:
-        """The renditions of the lead image made on save, for <picture> and srcset."""
+        """The renditions of the lead image made after save, for <picture> and srcset."""
         if not self.lead_image:
             return None
         return images.picture(self.lead_image)
 
-    def body_html(self):
-        """The body as readers get it, each of its pictures served from its renditions."""
-        return body_images.rendered(self.body, self.body_images.all())
-
-
-def suggested_byline_code(authors, editor: Author | None = None) -> str:
-    """The authors' codes, then the publishing editor's, as printed at the end: “MRS L44”."""
-    codes = [author.byline_code for author in authors]
-    if editor is not None and editor.byline_code not in codes:
-        codes.append(editor.byline_code)
-    # Whole codes only, as many as the field holds.
-    max_length = Article._meta.get_field("byline_code").max_length
-    return textwrap.shorten(" ".join(codes), max_length, placeholder="")
+    @property
+    def reader_body(self) -> SafeString:
+        """The stored body HTML in the interface's language: sanitised, pictures from their renditions."""
+        stored = self.body_html.get(translation.get_language()) or self.body_html.get(
+            settings.LANGUAGE_CODE, ""
+        )
+        return mark_safe(stored)  # noqa: S308 - sanitised and rendered on save by articles/publishing.py
 
 
 class BodyImage(models.Model):
@@ -391,11 +361,10 @@ class BodyImage(models.Model):
     def save(self, *args, **kwargs):
         images.measure(self.image)
         super().save(*args, **kwargs)
-        images.make_renditions(self.image)
 
     @cached_property
     def picture(self) -> images.Picture:
-        """The renditions made on save, for <picture> and srcset."""
+        """The renditions made after save (articles/publishing.py), for <picture> and srcset."""
         return images.picture(self.image)
 
 
@@ -417,8 +386,3 @@ class Correction(models.Model):
 
     def __str__(self):
         return self.text
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # A correction modifies the article: feeds, sitemaps and structured data say so.
-        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())

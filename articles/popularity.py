@@ -16,9 +16,9 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db.models import F
 from django.http import HttpRequest
 
+from . import publishing
 from .models import Article
 from .signals import pages_changed
 
@@ -76,24 +76,7 @@ def _count(article_id: int) -> None:
 
 def _write(article_id: int, views: int) -> None:
     caches["view_counts"].decr(_key(article_id), views)
-    Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
-
-
-def _tell_if_most_read_moved() -> None:
-    if most_read_moved():
-        pages_changed.send(sender=Article)
-
-
-MOST_READ_KEY = "most-read:ranking"
-
-
-def most_read_moved() -> bool:
-    """Whether the most read list is another than the last time views were written."""
-    ranking = list(Article.objects.published().most_read().values_list("pk", flat=True))
-    if cache.get(MOST_READ_KEY) == ranking:
-        return False
-    cache.set(MOST_READ_KEY, ranking, timeout=None)
-    return True
+    publishing.add_views(article_id, views)
 
 
 def flush_view_counts(chunk_size: int = 1000) -> int:
@@ -112,3 +95,20 @@ def flush_view_counts(chunk_size: int = 1000) -> int:
     if written:
         _tell_if_most_read_moved()
     return written
+
+
+MOST_READ_KEY = "most-read:ranking"
+
+
+def most_read_moved() -> bool:
+    """Whether the most read list is another than the last time views were written."""
+    ranking = list(Article.objects.published().most_read().values_list("pk", flat=True))
+    if cache.get(MOST_READ_KEY) == ranking:
+        return False
+    cache.set(MOST_READ_KEY, ranking, timeout=None)
+    return True
+
+
+def _tell_if_most_read_moved() -> None:
+    if most_read_moved():
+        pages_changed.send(sender=Article)

@@ -7,6 +7,7 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.expressions import Combinable
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -18,19 +19,25 @@ HTML_TAG = r'<(?:"[^"]*"|[^">])*>'
 MARK_START, MARK_END = "\ue000", "\ue001"
 
 
-def plain_text(field: str) -> Func:
-    """The field's HTML without its tags, in SQL."""
+def plain_text(html: Combinable) -> Func:
+    """The HTML without its tags, in SQL."""
     return Func(
-        F(field), Value(HTML_TAG), Value(" "), Value("g"), function="regexp_replace", output_field=TextField()
+        html, Value(HTML_TAG), Value(" "), Value("g"), function="regexp_replace", output_field=TextField()
     )
 
 
-def search_vector() -> SearchVector:
-    """What Article.search_vector holds: headline weighs most, then the summary, then the body."""
+def search_vector(article=None) -> SearchVector:
+    """What Article.search_vector holds: headline weighs most, then the summary, then the body.
+
+    Of the stored columns, or of ``article``'s values for the INSERT or UPDATE that writes them.
+    """
+    headline, dek, body = (
+        F(name) if article is None else Value(getattr(article, name)) for name in ("headline", "dek", "body")
+    )
     return (
-        SearchVector("headline", weight="A", config=CONFIG)
-        + SearchVector("dek", weight="B", config=CONFIG)
-        + SearchVector(plain_text("body"), weight="C", config=CONFIG)
+        SearchVector(headline, weight="A", config=CONFIG)
+        + SearchVector(dek, weight="B", config=CONFIG)
+        + SearchVector(plain_text(body), weight="C", config=CONFIG)
     )
 
 
@@ -61,7 +68,7 @@ class Snippet(SearchHeadline):
 def snippet(query: SearchQuery) -> Snippet:
     """A few phrases of the body around the matched words."""
     return Snippet(
-        plain_text("body"),
+        plain_text(F("body")),
         query,
         config=CONFIG,
         start_sel=MARK_START,

@@ -22,6 +22,7 @@ from taggit.models import Tag
 from .forms import SearchForm
 from .http import is_cross_site
 from .models import Article, Author, Section
+from .permissions import can_preview, editable_articles
 from .popularity import count_view
 from .share import share_links
 from .structured_data import article_structured_data
@@ -250,9 +251,9 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_queryset(self):
         user = self.request.user
-        if not (user.is_staff and user.has_perm("articles.view_article")):
+        if not can_preview(user):
             return Article.objects.none()
-        return Article.objects.editable_by(user).for_page()
+        return editable_articles(user).for_page()
 
     def get(self, request, *args, **kwargs):
         # A preview stays at its own address: no redirect to the article's.

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from articles.signals import pages_changed
+from newsportal.roles import MODERATORS_GROUP
 
 from .forms import CommentForm
 from .markup import text_to_html
 from .models import Comment
 from .moderation import decide
 
-MODERATORS_GROUP = "Moderators"
 RERENDER_BATCH = 500
 
 

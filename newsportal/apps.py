@@ -1,12 +1,15 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class NewsportalConfig(AppConfig):
-    """The project package: what combines the apps (the page cache, the newsroom's dashboard)."""
+    """The project package: what combines the apps (roles, the page cache, the newsroom's dashboard)."""
 
     name = "newsportal"
 
     def ready(self):
         from .pagecache import connect_signals
+        from .roles import sync_roles_after_migrate
 
+        post_migrate.connect(sync_roles_after_migrate, sender=apps.get_app_config("auth"))
         connect_signals()

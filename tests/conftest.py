@@ -1,4 +1,3 @@
-import importlib
 import os
 import shutil
 import signal
@@ -220,15 +219,12 @@ def default_language():
 
 @pytest.fixture
 def moderators_group(transactional_db):
-    """The Moderators group as its migration makes it; a flush between transactional tests removes it."""
+    """The Moderators group, as the roles table makes it after every migrate and every flush."""
     from django.contrib.auth.models import Group
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
 
-    name = ("comments", "0002_moderators_group")
-    state = MigrationExecutor(connection).loader.project_state(name, at_end=True)
-    importlib.import_module(".".join([name[0], "migrations", name[1]])).create_moderators(state.apps, None)
-    return Group.objects.get(name="Moderators")
+    from newsportal.roles import MODERATORS_GROUP
+
+    return Group.objects.get(name=MODERATORS_GROUP)
 
 
 @pytest.fixture

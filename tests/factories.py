@@ -2,16 +2,29 @@
 
 import io
 import itertools
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
+from django.test import TestCase
 from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Author, BodyImage, Section
+from articles.publishing import save_article, save_body_image
 
 _numbers = itertools.count(1)
+
+
+@contextmanager
+def committed():
+    """Run what writes leave for after the commit (renditions) as the block ends, as a commit would.
+
+    A test's transaction never commits; outside one (end-to-end tests) they run at once anyway.
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
 
 
 def make_section(**fields) -> Section:
@@ -50,7 +63,8 @@ def make_article(*, tags=(), authors=(), image=False, **fields) -> Article:
         # A named file, so that Django measures it and fills in the width and height.
         article.lead_image.save("foto.jpg", ContentFile(jpeg_bytes(), name="foto.jpg"), save=False)
         article.lead_image_alt = f"Foto berita {number}"
-    article.save()
+    with committed():
+        save_article(article)
     if tags:
         article.tags.add(*tags)
     if authors:
@@ -64,7 +78,8 @@ def make_body_image(article, *, size=(1200, 800), **fields) -> BodyImage:
     fields.setdefault("alt", f"Foto nomor {number}")
     body_image = BodyImage(article=article, **fields)
     body_image.image.save("foto.jpg", ContentFile(jpeg_bytes(size), name="foto.jpg"), save=False)
-    body_image.save()
+    with committed():
+        save_body_image(body_image)
     return body_image
 
 

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, suggested_byline_code
+from articles.models import Article
+from articles.publishing import suggested_byline_code
 from comments.models import Comment
 
 from .admin_forms import admin_form_data

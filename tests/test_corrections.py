@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from articles.models import Correction
+from articles.publishing import save_correction
 
 from .admin_forms import admin_form_data
 from .factories import make_article, make_section
@@ -32,7 +33,9 @@ def article():
 
 def correct(article, text, when):
     with time_machine.travel(when, tick=False):
-        return Correction.objects.create(article=article, text=text, corrected_at=when)
+        correction = Correction(article=article, text=text, corrected_at=when)
+        save_correction(correction)
+        return correction
 
 
 def test_correction_shows_above_the_body_with_its_date(client, article):

@@ -10,9 +10,10 @@ from django.core.management import call_command
 from PIL import Image
 
 from articles.models import Article
+from articles.publishing import save_article
 
 from .admin_forms import admin_form_data
-from .factories import jpeg_bytes, make_article, make_section
+from .factories import committed, jpeg_bytes, make_article, make_section
 from .pictures import (
     GPS_IFD,
     REFUSED_UPLOADS,
@@ -40,7 +41,8 @@ def post_article(client, upload, **fields):
         "lead_image_alt": "Warga menuntun motor melewati genangan",
         **fields,
     }
-    return client.post(ADD_URL, data)
+    with committed():
+        return client.post(ADD_URL, data)
 
 
 @pytest.mark.parametrize("case", REFUSED_UPLOADS)
@@ -128,7 +130,8 @@ def test_renditions_are_made_on_save_and_the_page_serves_them(client, media_root
     article.lead_image.save(
         "besar.jpg", SimpleUploadedFile("besar.jpg", jpeg_bytes(size=(2400, 1350))), save=False
     )
-    article.save()
+    with committed():
+        save_article(article)
 
     html = client.get(article.get_absolute_url()).content.decode()
 
@@ -152,7 +155,8 @@ def test_renditions_are_not_made_again_on_the_next_save(media_root):
     made_at = rendition.stat().st_mtime_ns
 
     article.headline = "Judul baru"
-    article.save()
+    with committed():
+        save_article(article)
 
     assert rendition.stat().st_mtime_ns == made_at
 
@@ -179,7 +183,8 @@ def test_transparent_png_keeps_transparency_in_webp_and_gets_white_under_jpeg(ed
 
 
 def test_demo_content_comes_with_renditions(media_root):
-    call_command("load_demo", stdout=StringIO())
+    with committed():
+        call_command("load_demo", stdout=StringIO())
     for article in Article.objects.all():
         for rendition in article.lead_picture.webp + article.lead_picture.jpeg:
             assert (media_root / rendition.name).is_file(), rendition.name

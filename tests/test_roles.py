@@ -4,11 +4,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
-from articles.roles import sync_roles
 from comments.models import Comment
+from newsportal.roles import sync_roles
 
 from .admin_forms import admin_form_data
 from .factories import make_article, make_author, make_comment, make_section, make_user
@@ -303,3 +304,15 @@ def test_roles_can_be_synced_again_without_duplicates():
     editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
     assert "publish_article" in editors
     assert not any(codename.endswith("_user") for codename in editors)
+
+
+def test_roles_are_synced_from_their_table_after_every_migrate():
+    editors = Group.objects.get(name="Editors")
+    editors.permissions.clear()
+    Group.objects.filter(name="Moderators").delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert "publish_article" in editors.permissions.values_list("codename", flat=True)
+    moderators = Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
+    assert set(moderators) == {"view_comment", "change_comment", "delete_comment"}

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.importer import parse_article_text, save_parsed_article
 from articles.models import Article
+from articles.publishing import update_search_vectors
 
 from .factories import make_article, make_comment, make_section
 
@@ -88,10 +89,10 @@ def test_search_follows_edits_to_an_article():
 
 
 @postgresql_only
-def test_text_changed_by_a_queryset_update_is_found_after_update_search_vector():
+def test_text_changed_by_a_queryset_update_is_found_after_update_search_vectors():
     article = make_article(headline="Harga beras naik")
     Article.objects.filter(pk=article.pk).update(headline="Harga kedelai naik")
-    Article.objects.filter(pk=article.pk).update_search_vector()
+    update_search_vectors(Article.objects.filter(pk=article.pk))
     assert list(Article.objects.search("kedelai")) == [article]
 
 

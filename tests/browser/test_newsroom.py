@@ -11,10 +11,8 @@ HEADLINE = "Banjir rendam Kampung Melayu"
 
 @pytest.fixture
 def editor_account(gunicorn_server):
-    from articles.roles import sync_roles
     from tests.factories import make_section, make_user
 
-    sync_roles()  # a transactional test starts from an emptied database
     make_section(name="Metro", slug="metro")
     return make_user(groups=["Editors"], author=True, password=PASSWORD)
 

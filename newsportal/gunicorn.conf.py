@@ -2,10 +2,17 @@
 
 import multiprocessing
 import os
+import re
+from pathlib import Path
 
 bind = os.environ.get(
     "GUNICORN_BIND", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 )
+# One control socket per instance, next to the portal's other state (gunicorn's default,
+# ~/.gunicorn/gunicorn.ctl, is shared by every instance on the host).
+var_dir = Path(os.environ.get("VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+instance = re.sub(r"[^\w.-]", "_", bind)
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", str(var_dir / f"gunicorn-{instance}.ctl"))
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 8)))
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 from .conftest import running_nginx
@@ -83,10 +84,12 @@ def test_pages_and_static_files_are_compressed(gunicorn_server, article_with_pic
     status, headers, body = get(gunicorn_server, path, {"Accept-Encoding": "br"})
     assert status == 200
     assert headers["content-encoding"] == "br"
+    assert article_with_picture.headline.encode() in brotli.decompress(body)
     assert len(body) < len(plain) / 2
     css = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', plain).group(1).decode()
-    status, headers, _ = get(gunicorn_server, css, {"Accept-Encoding": "br, gzip"})
+    status, headers, body = get(gunicorn_server, css, {"Accept-Encoding": "br, gzip"})
     assert status == 200 and headers["content-encoding"] == "br"
+    assert b"body" in brotli.decompress(body)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,6 +1,6 @@
 """A bare Django site for bench/serving.py: one view answering 20 KB, no middleware, no portal code.
 
-    DJANGO_SETTINGS_MODULE=bench.bare_django gunicorn --config newsportal/gunicorn.conf.py bench.bare_django
+DJANGO_SETTINGS_MODULE=bench.bare_django gunicorn --config newsportal/gunicorn.conf.py bench.bare_django
 """
 
 from django.core.wsgi import get_wsgi_application

@@ -95,7 +95,19 @@ UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
 
 def wrk(url: str, seconds: float, connections: int) -> dict:
     """req/s, p50 and p99 in ms, and failed requests, as Debian's wrk reports them."""
-    command = ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{round(seconds)}s", "--timeout", "10s", url]
+    command = [
+        "wrk",
+        "--latency",
+        "-t",
+        "2",
+        "-c",
+        str(connections),
+        "-d",
+        f"{round(seconds)}s",
+        "--timeout",
+        "10s",
+        url,
+    ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     def latency(percent):
@@ -111,13 +123,16 @@ def wrk(url: str, seconds: float, connections: int) -> dict:
         "requests": int(re.search(r"^\s+(\d+) requests in", output, re.M).group(1)),
         "p50": latency(50),
         "p99": latency(99),
-        "failed": (int(non_2xx.group(1)) if non_2xx else 0) + sum(map(int, errors.groups() if errors else ())),
+        "failed": (int(non_2xx.group(1)) if non_2xx else 0)
+        + sum(map(int, errors.groups() if errors else ())),
     }
 
 
 def prepare(env: dict, static_root: Path) -> None:
     def manage(*command):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
 
     manage("create_database")
     manage("migrate", "--noinput")
@@ -155,7 +170,11 @@ def seed_article():
 def compare(args, servers, article) -> None:
     """Every target once per round, in turn; the median of the rounds."""
     static = f"/static/{STATIC_FILE}"
-    pages = {"article": article.get_absolute_url(), "home": "/", "section": article.section.get_absolute_url()}
+    pages = {
+        "article": article.get_absolute_url(),
+        "home": "/",
+        "section": article.section.get_absolute_url(),
+    }
     targets = {
         "static 20 KB, nginx": servers["nginx"] + static,
         "static 20 KB, gunicorn (WhiteNoise)": servers["cached"] + static,
@@ -192,7 +211,8 @@ def compare(args, servers, article) -> None:
         else:
             ratio = ""
         failed = sum(run["failed"] for run in runs[name])
-        print(f"{name:<38} {rate:>8.0f} {median(name, 'p50'):>8.1f} {median(name, 'p99'):>8.1f} {failed:>7}  {ratio}")
+        p50, p99 = median(name, "p50"), median(name, "p99")
+        print(f"{name:<38} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {failed:>7}  {ratio}")
 
 
 def fresh_read(base_url: str, path: str) -> str:
@@ -254,17 +274,22 @@ def spike(args, servers, article) -> None:
         for thread in threads:
             thread.join()
     print(f"\nspike: {args.connections} connections on the article through nginx for {args.seconds:g} s")
-    print(f"  {result['requests']} requests, {result['rate']:.0f} req/s, p50 {result['p50']:.1f} ms, ", end="")
+    print(
+        f"  {result['requests']} requests, {result['rate']:.0f} req/s, p50 {result['p50']:.1f} ms, ", end=""
+    )
     print(f"p99 {result['p99']:.1f} ms, failed {result['failed']}")
     for change in ("correction", "comments"):
         if change in seen:
-            print(f"  the {change} reached a fresh reader {seen[change] - changed[change]:.1f} s after it was saved")
+            waited = seen[change] - changed[change]
+            print(f"  the {change} reached a fresh reader {waited:.1f} s after it was saved")
         else:
             print(f"  the {change} had not reached a fresh reader when the run ended")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, help="per target (5), or the spike's length (60)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, help="32, or 200 for the spike")

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -163,9 +163,11 @@ def running_nginx(var: Path, upstream: str, static_root: Path, media_root: Path)
 def running_portal(var: Path, static_root: Path, media_root: Path, **settings_env):
     """The portal as deployed: nginx in front of gunicorn; yields nginx's address."""
     behind_nginx = {"NUM_PROXIES": "1", "FORWARDED_ALLOW_IPS": "127.0.0.1"}
-    with running_gunicorn(var, static_root, media_root, **behind_nginx, **settings_env) as upstream:
-        with running_nginx(var, upstream, static_root, media_root) as url:
-            yield url
+    with ExitStack() as servers:
+        upstream = servers.enter_context(
+            running_gunicorn(var, static_root, media_root, **behind_nginx, **settings_env)
+        )
+        yield servers.enter_context(running_nginx(var, upstream, static_root, media_root))
 
 
 @pytest.fixture

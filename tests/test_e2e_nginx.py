@@ -1,4 +1,4 @@
-"""nginx in front of gunicorn (deploy/nginx/): files from disk, compression, limits, slow clients, the page cache."""
+"""nginx in front of gunicorn (deploy/nginx/): files from disk, compression, limits, slow clients, caching."""
 
 import gzip
 import http.client
@@ -24,7 +24,7 @@ BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 
 
 def get(base_url, path, headers=None, timeout=10):
-    """One request on a connection of its own: status, headers (lower-case names, repeats joined), raw body."""
+    """One request on a connection of its own: status, headers (lower-case, repeats joined), raw body."""
     address = urlsplit(base_url)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=timeout)
     try:
@@ -80,7 +80,9 @@ def test_pages_and_static_files_are_compressed(gunicorn_server, article_with_pic
     assert len(body) < len(plain) / 2
 
     if not BROTLI_MODULE.exists():
-        pytest.skip(f"no brotli for nginx here ({BROTLI_MODULE}; apt-get install libnginx-mod-http-brotli-filter)")
+        pytest.skip(
+            f"no brotli for nginx here ({BROTLI_MODULE}; apt-get install libnginx-mod-http-brotli-filter)"
+        )
     status, headers, body = get(gunicorn_server, path, {"Accept-Encoding": "br"})
     assert status == 200
     assert headers["content-encoding"] == "br"
@@ -99,7 +101,8 @@ def test_a_body_over_the_upload_limit_is_refused_before_it_reaches_the_portal(gu
     with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
         sock.sendall(
             f"POST /komentar/{article.pk}/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {13 * 1024 * 1024}\r\n\r\n".encode()
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {13 * 1024 * 1024}\r\n\r\n".encode()
         )
         status_line = sock.recv(4096).split(b"\r\n", 1)[0]
     assert status_line == b"HTTP/1.1 413 Request Entity Too Large"
@@ -146,6 +149,7 @@ class CountingUpstream(BaseHTTPRequestHandler):
         "/no-store": {"Cache-Control": "private, no-store"},
         "/sets-cookie": {"Cache-Control": "public, max-age=60", "Set-Cookie": "csrftoken=abc; Path=/"},
         "/silent": {},
+        "/cari/?q=banjir": {"Cache-Control": "public, max-age=60"},
     }
 
     def do_GET(self):
@@ -179,9 +183,11 @@ def counting_upstream():
 @pytest.fixture
 def nginx_before_counter(tmp_path):
     (tmp_path / "static").mkdir()
-    with counting_upstream() as (upstream, hits):
-        with running_nginx(tmp_path, upstream, tmp_path / "static", tmp_path / "media") as url:
-            yield url, hits
+    with (
+        counting_upstream() as (upstream, hits),
+        running_nginx(tmp_path, upstream, tmp_path / "static", tmp_path / "media") as url,
+    ):
+        yield url, hits
 
 
 def body_of(url, path, cookie=None):
@@ -198,11 +204,23 @@ def test_nginx_caches_what_cache_control_makes_public_and_nothing_else(nginx_bef
     for path in ("/private", "/no-store", "/sets-cookie", "/silent"):
         assert body_of(url, path)[0] == f"{path} answer 1"
         assert body_of(url, path)[0] == f"{path} answer 2"
-    assert hits == {"/public": 1, "/private": 2, "/no-store": 2, "/sets-cookie": 2, "/silent": 2}
+    # A search is one reader's query: never kept, never queued behind the cache lock.
+    assert body_of(url, "/cari/?q=banjir") == ("/cari/?q=banjir answer 1", "BYPASS")
+    assert body_of(url, "/cari/?q=banjir") == ("/cari/?q=banjir answer 2", "BYPASS")
+    assert hits == {
+        "/public": 1,
+        "/private": 2,
+        "/no-store": 2,
+        "/sets-cookie": 2,
+        "/silent": 2,
+        "/cari/?q=banjir": 2,
+    }
 
 
 @pytest.mark.parametrize("cookie", ["sessionid=staff", "theme=dark; own_comments=1:abc"])
-def test_a_reader_with_a_session_or_own_comments_never_gets_nor_leaves_a_cached_page(nginx_before_counter, cookie):
+def test_a_reader_with_a_session_or_own_comments_never_gets_nor_leaves_a_cached_page(
+    nginx_before_counter, cookie
+):
     url, hits = nginx_before_counter
     assert body_of(url, "/public") == ("/public answer 1", "MISS")
     assert body_of(url, "/public", cookie=cookie) == ("/public answer 2", "BYPASS")

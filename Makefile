@@ -43,5 +43,9 @@ messages: $(VENV)/.installed
 benchmark: $(VENV)/.installed
 	$(BIN)/python bench/search_benchmark.py
 
+## Serving speed in one alternating wrk run: nginx, WhiteNoise, bare Django and the portal's pages (bench/serving.py)
+bench-serving: $(VENV)/.installed
+	$(BIN)/python bench/serving.py
+
 clean:
 	rm -rf $(VENV) var

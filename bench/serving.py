@@ -216,12 +216,15 @@ def compare(args, servers, article) -> None:
 
 
 def fresh_read(base_url: str, path: str) -> str:
+    """The page as a new reader gets it; empty when it does not come within 10 s."""
     host, port = base_url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=10)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
         return response.read().decode() if response.status == 200 else ""
+    except (OSError, http.client.HTTPException):
+        return ""
     finally:
         connection.close()
 
@@ -241,7 +244,7 @@ def spike(args, servers, article) -> None:
     ]
     correction = f"Koreksi selama lonjakan {secrets.token_hex(4)}"
     url, path = servers["nginx"], article.get_absolute_url()
-    changed, seen = {}, {}
+    changed, seen, reads = {}, {}, {"tried": 0, "answered": 0}
     done = threading.Event()
 
     def newsroom():
@@ -258,6 +261,8 @@ def spike(args, servers, article) -> None:
         while not done.is_set():
             page = fresh_read(url, path)
             now = time.monotonic()
+            reads["tried"] += 1
+            reads["answered"] += bool(page)
             if "correction" in changed and correction in page:
                 seen.setdefault("correction", now)
             if "comments" in changed and all(comment.text in page for comment in pending):
@@ -278,6 +283,7 @@ def spike(args, servers, article) -> None:
         f"  {result['requests']} requests, {result['rate']:.0f} req/s, p50 {result['p50']:.1f} ms, ", end=""
     )
     print(f"p99 {result['p99']:.1f} ms, failed {result['failed']}")
+    print(f"  a fresh reader asked {reads['tried']} times and got the page {reads['answered']} times")
     for change in ("correction", "comments"):
         if change in seen:
             waited = seen[change] - changed[change]

@@ -19,9 +19,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() 
 # buffers slow clients and holds the readers' keep-alive, so a worker is never held by either.
 # gthread workers keep keep-alive connections for themselves: 10 s of wrk (32 connections) on
 # an uncached page straight at gunicorn left two of five workers idle (CPU-seconds 3.97, 4.24,
-# 3.86, 0.05, 0.00; sync: 1.51, 1.50, 1.47, 1.49, 1.49). Behind nginx both shared evenly and
-# served alike (gthread 202–289 req/s, p99 395–634 ms; sync 219–222 req/s, p99 293–299 ms, on a
-# busy 2-core machine); a second thread buys nothing for a render that holds the GIL.
+# 3.86, 0.05, 0.00; sync: 1.51, 1.50, 1.47, 1.49, 1.49). Behind nginx both shared evenly; in
+# five alternating pairs of such runs through nginx on a busy 2-core machine gthread served
+# 202–289 req/s (p99 395–711 ms) and sync 112–262 req/s (p99 293–579 ms, the lower p99 in four
+# pairs of five): no gain from a second thread for a render that holds the GIL, and sync
+# workers share evenly whoever connects to them.
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20

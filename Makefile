@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint messages benchmark clean
+.PHONY: run stack test lint messages benchmark bench-serving clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 ## Set up the portal with demo content and serve it on http://127.0.0.1:$(PORT)/
 run: $(VENV)/.installed
 	LOAD_DEMO=1 PATH="$(CURDIR)/$(BIN):$$PATH" bin/start
+
+## The same with nginx in front, as in production: http://127.0.0.1:$(PORT)/ (gunicorn on the next port)
+stack: $(VENV)/.installed
+	LOAD_DEMO=1 PATH="$(CURDIR)/$(BIN):$$PATH" bin/stack
 
 ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, else SQLite)
 test: $(VENV)/.installed
@@ -38,6 +42,10 @@ messages: $(VENV)/.installed
 ## Time ten searches over 50,000 generated articles in a scratch PostgreSQL database (DATABASE_URL's server)
 benchmark: $(VENV)/.installed
 	$(BIN)/python bench/search_benchmark.py
+
+## Serving speed in one alternating wrk run: nginx, WhiteNoise, bare Django and the portal's pages (bench/serving.py)
+bench-serving: $(VENV)/.installed
+	$(BIN)/python bench/serving.py
 
 clean:
 	rm -rf $(VENV) var

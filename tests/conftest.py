@@ -1,11 +1,12 @@
 import os
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,14 +37,18 @@ def plain_static_storage(settings):
     }
 
 
+def _skip_unless_required(reason: str):
+    """Without a system program the tests that need it skip, unless the run requires them."""
+    if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+        pytest.fail(f"{reason}; REQUIRE_BROWSER_TESTS=1 forbids skipping these tests")
+    pytest.skip(reason)
+
+
 def _chromium_or_skip() -> str:
     """Debian's Chromium; without it the browser tests skip, unless the run requires them."""
     if CHROMIUM.exists() and shutil.which(str(CHROMIUM)):
         return str(CHROMIUM)
-    reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
-        pytest.fail(f"{reason}; REQUIRE_BROWSER_TESTS=1 forbids skipping browser tests")
-    pytest.skip(reason)
+    _skip_unless_required(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
 
 
 def subprocess_env(**overrides) -> dict:
@@ -81,6 +86,35 @@ def collected_static(tmp_path_factory):
     return static_root
 
 
+def wait_for_port(port: int, process: subprocess.Popen, log_path: Path, name: str):
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"{name} did not start:\n{log_path.read_text()}")
+            time.sleep(0.2)
+
+
+@contextmanager
+def started(command: list[str], env: dict, log_path: Path, port: int, name: str):
+    """A server process, once it accepts connections; stopped with SIGTERM afterwards."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        wait_for_port(port, process, log_path, name)
+        try:
+            yield
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 @contextmanager
 def running_gunicorn(var: Path, static_root: Path, media_root: Path, **settings_env):
     """The portal under gunicorn, as in production, over the test database; yields its address."""
@@ -100,47 +134,79 @@ def running_gunicorn(var: Path, static_root: Path, media_root: Path, **settings_
         CONN_MAX_AGE="0",
         **settings_env,
     )
-    log_path = var / "gunicorn.log"
-    with log_path.open("w") as log:
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        process = subprocess.Popen(
-            [str(gunicorn), "--config", "newsportal/gunicorn.conf.py"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=log,
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), "--config", "newsportal/gunicorn.conf.py"]
+    with started(command, env, var / "gunicorn.log", port, "gunicorn"):
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def running_nginx(var: Path, upstream: str, static_root: Path, media_root: Path):
+    """The repository's nginx (bin/nginx) in front of ``upstream``; yields its address."""
+    if shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin") is None:
+        _skip_unless_required("nginx not found (apt-get install nginx libnginx-mod-http-brotli-filter)")
+    port = free_port()
+    env = subprocess_env(
+        PATH=f"{os.environ.get('PATH', '')}:/usr/sbin",
+        NGINX_LISTEN=f"127.0.0.1:{port}",
+        NGINX_UPSTREAM=upstream.removeprefix("http://"),
+        NGINX_VAR=str(var / "nginx"),
+        STATIC_ROOT=str(static_root),
+        MEDIA_ROOT=str(media_root),
+    )
+    with started([str(ROOT / "bin" / "nginx")], env, var / "nginx.log", port, "nginx"):
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def running_portal(var: Path, static_root: Path, media_root: Path, **settings_env):
+    """The portal as deployed: nginx in front of gunicorn; yields nginx's address."""
+    behind_nginx = {"NUM_PROXIES": "1", "FORWARDED_ALLOW_IPS": "127.0.0.1"}
+    with ExitStack() as servers:
+        upstream = servers.enter_context(
+            running_gunicorn(var, static_root, media_root, **behind_nginx, **settings_env)
         )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
-                time.sleep(0.2)
-        try:
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        yield servers.enter_context(running_nginx(var, upstream, static_root, media_root))
 
 
 @pytest.fixture
 def gunicorn_server(transactional_db, tmp_path, collected_static, session_media_root):
-    """A gunicorn of the test's own over the test database; the test's data must be committed.
+    """nginx and a gunicorn of the test's own over the test database; the test's data must be committed.
 
     One per test: the flush between transactional tests makes new content types, which a
     longer-lived server would still have cached. Its readers may post many comments quickly:
     the rate limit has tests of its own.
     """
     quick_readers = {"COMMENTS_RATE_LIMIT": "0", "COMMENTS_MIN_FILL_SECONDS": "1"}
-    with running_gunicorn(tmp_path, collected_static, session_media_root, **quick_readers) as url:
+    with running_portal(tmp_path, collected_static, session_media_root, **quick_readers) as url:
         yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_cache_key_prefix():
+    """This run's cache keys, in this process and in the servers it starts, carry a prefix of its own."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    prefix = f"tests-{secrets.token_hex(6)}"
+    caches = {alias: config | {"KEY_PREFIX": prefix} for alias, config in settings.CACHES.items()}
+    os.environ["CACHE_KEY_PREFIX"] = prefix
+    with override_settings(CACHES=caches):
+        yield prefix
+    del os.environ["CACHE_KEY_PREFIX"]
+
+
+def clear_own_keys(cache):
+    """Empty a cache of this run's keys only: RedisCache.clear() would empty the whole database."""
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture(autouse=True)
@@ -152,10 +218,10 @@ def empty_cache(request):
         yield
         return
     for cache in caches.all(initialized_only=False):
-        cache.clear()
+        clear_own_keys(cache)
     yield
     for cache in caches.all(initialized_only=False):
-        cache.clear()
+        clear_own_keys(cache)
 
 
 CHROMIUM_FLAGS = [

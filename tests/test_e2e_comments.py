@@ -1,4 +1,4 @@
-"""Comments over HTTP against gunicorn: readers, a moderator, and many readers at once."""
+"""Comments over HTTP through nginx and gunicorn: readers, a moderator, and many readers at once."""
 
 import re
 import time
@@ -12,7 +12,7 @@ import pytest
 
 from comments.models import Comment
 
-from .conftest import running_gunicorn
+from .conftest import running_portal
 from .factories import make_article
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -120,7 +120,7 @@ def test_200_comments_from_8_readers_at_once_are_all_saved_exactly_once(gunicorn
 def test_rate_limit_is_shared_by_all_workers(tmp_path, collected_static, session_media_root):
     article = make_article()
     limits = {"COMMENTS_RATE_LIMIT": "5", "COMMENTS_MIN_FILL_SECONDS": "0"}
-    with running_gunicorn(tmp_path, collected_static, session_media_root, **limits) as url:
+    with running_portal(tmp_path, collected_static, session_media_root, **limits) as url:
         statuses = [
             reader_posts(Browser(url, follow_redirects=False), article, f"Komentar ke-{n}", wait=0)[0]
             for n in range(8)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import free_port, subprocess_env
+from .conftest import database_url, free_port, subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.e2e
@@ -54,3 +54,41 @@ def test_start_script_sets_up_an_empty_database_with_demo_content_and_serves_it(
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
         log.close()
+
+
+@pytest.mark.django_db
+def test_start_creates_a_missing_postgresql_database_once(tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("creating the database is for PostgreSQL; SQLite makes its file itself")
+    import psycopg
+
+    name = f"{connection.settings_dict['NAME']}_created_{os.getpid()}"
+    url = database_url(connection.settings_dict).rsplit("/", 1)[0] + f"/{name}"
+    params = connection.get_connection_params() | {"dbname": "postgres"}
+    params.pop("cursor_factory", None)
+    try:
+        first = subprocess.run(
+            [os.sys.executable, "manage.py", "create_database"],
+            cwd=ROOT,
+            env=subprocess_env(DATABASE_URL=url),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        again = subprocess.run(
+            [os.sys.executable, "manage.py", "create_database"],
+            cwd=ROOT,
+            env=subprocess_env(DATABASE_URL=url),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        with psycopg.connect(**params, autocommit=True) as server:
+            assert server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    finally:
+        with psycopg.connect(**params, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    assert first.stdout == f"Created the database {name}.\n"
+    assert again.stdout == ""

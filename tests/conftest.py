@@ -169,6 +169,9 @@ def running_portal(var: Path, static_root: Path, media_root: Path, **settings_en
         yield servers.enter_context(running_nginx(var, upstream, static_root, media_root))
 
 
+SHARED_MAX_AGE = 1
+
+
 @pytest.fixture
 def gunicorn_server(transactional_db, tmp_path, collected_static, session_media_root):
     """nginx and a gunicorn of the test's own over the test database; the test's data must be committed.
@@ -178,7 +181,11 @@ def gunicorn_server(transactional_db, tmp_path, collected_static, session_media_
     the rate limit has tests of its own.
     """
     quick_readers = {"COMMENTS_RATE_LIMIT": "0", "COMMENTS_MIN_FILL_SECONDS": "1"}
-    with running_portal(tmp_path, collected_static, session_media_root, **quick_readers) as url:
+    # nginx keeps a page for s-maxage; a second here lets tests see a change through it quickly.
+    quick_changes = {"PAGE_SHARED_MAX_AGE": str(SHARED_MAX_AGE)}
+    with running_portal(
+        tmp_path, collected_static, session_media_root, **quick_readers, **quick_changes
+    ) as url:
         yield url
 
 

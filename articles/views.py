@@ -89,12 +89,12 @@ class ListingView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         # The feeds' routes are named after the listing's model: "section-rss", "tag-atom"...
-        name, slug = self.model._meta.model_name, {"slug": self.listing.slug}
+        feed, feed_kwargs = f"articles:{self.model._meta.model_name}", {"slug": self.listing.slug}
         return super().get_context_data(
             heading=self.heading(self.listing),
             listing=self.listing,
-            rss_url=reverse(f"articles:{name}-rss", kwargs=slug),
-            atom_url=reverse(f"articles:{name}-atom", kwargs=slug),
+            rss_url=reverse(f"{feed}-rss", kwargs=feed_kwargs),
+            atom_url=reverse(f"{feed}-atom", kwargs=feed_kwargs),
             **kwargs,
         )
 

@@ -107,11 +107,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "view_counts" holds article views until they are written in batches (articles/popularity.py):
 # in that cache server, or else in each worker's memory, so that a view never writes to the database.
 if "CACHE_URL" in env or "REDIS_URL" in env:
-    server_cache = {"KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="newsportal")} | (
+    server_cache = (
         env.cache_url("CACHE_URL")
         if "CACHE_URL" in env
         else env.cache_url("REDIS_URL", backend="django.core.cache.backends.redis.RedisCache")
     )
+    server_cache.setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="newsportal"))
     CACHES = {"default": server_cache, "view_counts": server_cache}
 else:
     CACHES = {

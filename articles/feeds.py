@@ -86,6 +86,7 @@ class ListingFeed(ArticleFeed):
     """The newest articles of one section, tag or author, found by its slug."""
 
     model = None
+    article_lookup = None  # how an article names its section, tags or authors
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
@@ -93,38 +94,29 @@ class ListingFeed(ArticleFeed):
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"
 
+    def link(self, obj):
+        return obj.get_absolute_url()
+
     def description(self, obj):
         return _("The newest articles in “%(listing)s” from %(site)s.") % {
             "listing": obj.name,
             "site": settings.SITE_NAME,
         }
 
+    def articles(self, obj):
+        return super().articles(obj).filter(**{self.article_lookup: obj})
+
 
 class SectionFeed(ListingFeed):
     model = Section
-
-    def link(self, section):
-        return section.get_absolute_url()
-
-    def articles(self, section):
-        return super().articles(section).filter(section=section)
+    article_lookup = "section"
 
 
 class TagFeed(ListingFeed):
     model = Tag
-
-    def link(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
-
-    def articles(self, tag):
-        return super().articles(tag).filter(tags=tag)
+    article_lookup = "tags"
 
 
 class AuthorFeed(ListingFeed):
     model = Author
-
-    def link(self, author):
-        return author.get_absolute_url()
-
-    def articles(self, author):
-        return super().articles(author).filter(authors=author)
+    article_lookup = "authors"

@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
-from django.urls import reverse
 from django.utils import timezone, translation
 from taggit.models import Tag
 
@@ -72,9 +71,6 @@ class SectionSitemap(ListingSitemap):
 class TagSitemap(ListingSitemap):
     model = Tag
     article_lookup = "tags"
-
-    def path(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
 
 
 class AuthorSitemap(ListingSitemap):

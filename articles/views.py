@@ -31,15 +31,6 @@ SECTION_BLOCK_SIZE = 4
 LATEST_ON_HOME = 8
 
 
-def feed_links(listing: str, slug: str) -> dict[str, str]:
-    """The RSS and Atom addresses of a section's, tag's or author's feed."""
-    kwargs = {"slug": slug}
-    return {
-        "rss_url": reverse(f"articles:{listing}-rss", kwargs=kwargs),
-        "atom_url": reverse(f"articles:{listing}-atom", kwargs=kwargs),
-    }
-
-
 class HomeView(TemplateView):
     """The front page: the featured story, the latest news and a block per section."""
 
@@ -86,44 +77,47 @@ class ArticleListView(PublishedListingMixin, ListView):
     template_name = "articles/article_list.html"
 
 
-class SectionView(ArticleListView):
+class ListingView(ArticleListView):
+    """The published articles of one section, tag or author, found by its slug, with its feeds."""
+
+    model = None
+    article_lookup = None  # how an article names its section, tags or authors
+
     def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(section=self.section)
+        self.listing = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(**{self.article_lookup: self.listing})
+
+    def heading(self, listing):
+        return listing.name
 
     def get_context_data(self, **kwargs):
+        # The feeds' routes are named after the listing's model: "section-rss", "tag-atom"...
+        feed, feed_kwargs = f"articles:{self.model._meta.model_name}", {"slug": self.listing.slug}
         return super().get_context_data(
-            heading=self.section.name,
-            listing=self.section,
-            **feed_links("section", self.section.slug),
+            heading=self.heading(self.listing),
+            listing=self.listing,
+            rss_url=reverse(f"{feed}-rss", kwargs=feed_kwargs),
+            atom_url=reverse(f"{feed}-atom", kwargs=feed_kwargs),
             **kwargs,
         )
 
 
-class TagView(ArticleListView):
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            heading=f"#{self.tag.name}", listing=self.tag, **feed_links("tag", self.tag.slug), **kwargs
-        )
+class SectionView(ListingView):
+    model = Section
+    article_lookup = "section"
 
 
-class AuthorView(ArticleListView):
-    def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(authors=self.author)
+class TagView(ListingView):
+    model = Tag
+    article_lookup = "tags"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            heading=self.author.name,
-            listing=self.author,
-            author=self.author,
-            **feed_links("author", self.author.slug),
-            **kwargs,
-        )
+    def heading(self, tag):
+        return f"#{tag.name}"
+
+
+class AuthorView(ListingView):
+    model = Author
+    article_lookup = "authors"
 
 
 class SearchView(ArticleListView):

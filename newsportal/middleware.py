@@ -1,51 +1,8 @@
-import secrets
-
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import gettext as _
-
-
-class LazyNonce(SimpleLazyObject):
-    """A nonce made when a page first asks for it; only such pages name it in their policy."""
-
-    def __init__(self):
-        super().__init__(lambda: secrets.token_urlsafe(16))
-
-    def __bool__(self):
-        return self._wrapped is not empty
-
-
-def with_script_nonce(policy: str, nonce: str) -> str:
-    """The policy, with the nonce allowed in its script-src directive."""
-    directives = [directive.strip() for directive in policy.split(";") if directive.strip()]
-    return "; ".join(
-        f"{directive} 'nonce-{nonce}'" if directive.split()[0] == "script-src" else directive
-        for directive in directives
-    )
-
-
-class ContentSecurityPolicyMiddleware:
-    """Tell browsers that pages load nothing from another host.
-
-    A page with an inline script it needs (the admin's editor has an import map) gives the
-    script ``request.csp_nonce``; the policy of that response then allows it.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        request.csp_nonce = LazyNonce()
-        response = self.get_response(request)
-        policy = settings.CONTENT_SECURITY_POLICY
-        if policy:
-            if request.csp_nonce:
-                policy = with_script_nonce(policy, str(request.csp_nonce))
-            response.headers.setdefault("Content-Security-Policy", policy)
-        return response
 
 
 def has_nul(request) -> bool:

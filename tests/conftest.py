@@ -28,13 +28,35 @@ def media_root(settings, session_media_root):
     return session_media_root
 
 
+def plain_static_storages(storages: dict) -> dict:
+    """Templates can name static files without a collectstatic manifest."""
+    return {**storages, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
 @pytest.fixture(autouse=True)
 def plain_static_storage(settings):
-    """Templates can name static files without a collectstatic manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = plain_static_storages(settings.STORAGES)
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker, session_media_root):
+    """One transaction around a whole module, for the data its tests share; rolled back after the last.
+
+    A module-scoped fixture that asks for this one builds the data once; each test still rolls
+    back its own changes, so the tests only read that data. Uploads and pages work as in a test.
+    """
+    from django.conf import settings
+    from django.db import transaction
+    from django.test import override_settings
+
+    storages = plain_static_storages(settings.STORAGES)
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=session_media_root, STORAGES=storages),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
 
 
 def _skip_unless_required(reason: str):

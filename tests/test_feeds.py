@@ -3,23 +3,40 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
 from articles.models import Article
 
 from .factories import make_article, make_author, make_section
+from .pages import page
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
 
-def rss_items(client, url):
+def feed(client, url, content_type):
     response = client.get(url)
     assert response.status_code == 200, url
-    assert response["Content-Type"].startswith("application/rss+xml")
-    return etree.fromstring(response.content).findall("channel/item")
+    assert response["Content-Type"].startswith(content_type), url
+    return etree.fromstring(response.content)
+
+
+def rss_items(client, url):
+    return feed(client, url, "application/rss+xml").findall("channel/item")
+
+
+def atom_entries(client, url):
+    return feed(client, url, "application/atom+xml").findall(f"{ATOM}entry")
+
+
+def listing_feeds(kind, **listings):
+    """The RSS or Atom feed of each section, tag and author named by its slug."""
+    return [
+        reverse(f"articles:{listing}-{kind}", kwargs={"slug": slug}) for listing, slug in listings.items()
+    ]
 
 
 def titles(items):
@@ -32,7 +49,7 @@ def test_site_feed_lists_only_published_articles_newest_first(client):
     newer = make_article(section=section, headline="Berita baru", publish_at=now - timedelta(hours=1))
     make_article(section=section, headline="Masih draf", status=Article.Status.DRAFT)
     make_article(section=section, headline="Terjadwal", publish_at=now + timedelta(hours=1))
-    assert titles(rss_items(client, "/feed/")) == [newer.headline, older.headline]
+    assert titles(rss_items(client, reverse("articles:rss"))) == [newer.headline, older.headline]
 
 
 def test_feed_item_has_summary_author_lead_image_and_categories(client, media_root):
@@ -44,7 +61,7 @@ def test_feed_item_has_summary_author_lead_image_and_categories(client, media_ro
         authors=[make_author(name="Ahmad Rizal Fauzi")],
         image=True,
     )
-    (item,) = rss_items(client, "/feed/")
+    (item,) = rss_items(client, reverse("articles:rss"))
     assert item.findtext("link") == f"http://testserver{article.get_absolute_url()}"
     assert "Pedagang di Pasar Induk mengeluh." in item.findtext("description")
     assert item.findtext(f"{DC}creator") == "Ahmad Rizal Fauzi"
@@ -58,21 +75,19 @@ def test_feed_item_has_summary_author_lead_image_and_categories(client, media_ro
 def test_article_whose_picture_went_missing_is_still_in_the_feed(client, media_root):
     article = make_article(image=True)
     (media_root / article.lead_image.name).unlink()
-    (item,) = rss_items(client, "/feed/")
+    (item,) = rss_items(client, reverse("articles:rss"))
     assert item.findtext("title") == article.headline
     assert item.find("enclosure") is None
 
 
 def test_atom_feed_parses_with_entries_summaries_and_updated_times(client):
     make_article(headline="Timnas menang", dek="Skor 2-1.")
-    response = client.get("/feed/atom/")
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = etree.fromstring(response.content)
-    (entry,) = feed.findall(f"{ATOM}entry")
+    atom = feed(client, reverse("articles:atom"), "application/atom+xml")
+    (entry,) = atom.findall(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title") == "Timnas menang"
     assert "Skor 2-1." in entry.findtext(f"{ATOM}summary")
     assert entry.findtext(f"{ATOM}updated")
-    assert feed.findtext(f"{ATOM}subtitle")
+    assert atom.findtext(f"{ATOM}subtitle")
 
 
 def test_section_tag_and_author_feeds_list_only_their_articles(client):
@@ -81,21 +96,23 @@ def test_section_tag_and_author_feeds_list_only_their_articles(client):
     goal = make_article(section=sport, headline="Gol di menit akhir", tags=["Sepak Bola"], authors=[writer])
     make_article(section=economy, headline="Rupiah menguat", tags=["Rupiah"])
     make_article(section=sport, headline="Draf olahraga", tags=["Sepak Bola"], status=Article.Status.DRAFT)
-    for url in ("/olahraga/feed/", "/tag/sepak-bola/feed/", "/penulis/rina/feed/"):
+    listings = {"section": "olahraga", "tag": "sepak-bola", "author": "rina"}
+    for url in listing_feeds("rss", **listings):
         assert titles(rss_items(client, url)) == [goal.headline], url
-    for url in ("/olahraga/feed/atom/", "/tag/sepak-bola/feed/atom/", "/penulis/rina/feed/atom/"):
-        entries = etree.fromstring(client.get(url).content).findall(f"{ATOM}entry")
+    for url in listing_feeds("atom", **listings):
+        entries = atom_entries(client, url)
         assert [entry.findtext(f"{ATOM}title") for entry in entries] == [goal.headline], url
 
 
 def test_feed_of_an_unknown_section_tag_or_author_is_404(client):
-    for url in ("/tidak-ada/feed/", "/tag/tidak-ada/feed/", "/penulis/tidak-ada/feed/atom/"):
+    unknown = {"section": "tidak-ada", "tag": "tidak-ada", "author": "tidak-ada"}
+    for url in listing_feeds("rss", **unknown) + listing_feeds("atom", **unknown):
         assert client.get(url).status_code == 404, url
 
 
 def test_feeds_are_described_in_the_sites_language(client):
     make_article()
-    channel = etree.fromstring(client.get("/feed/").content).find("channel")
+    channel = feed(client, reverse("articles:rss"), "application/rss+xml").find("channel")
     assert channel.findtext("language") == "id"
     assert channel.findtext("description") == "Artikel terbaru dari Lensa Manca."
 
@@ -103,14 +120,13 @@ def test_feeds_are_described_in_the_sites_language(client):
 def test_pages_announce_their_feeds(client):
     section = make_section(name="Olahraga", slug="olahraga")
     make_article(section=section, tags=["Bulu Tangkis"], authors=[make_author(slug="rina")])
-    home = client.get("/").content.decode()
-    assert '<link rel="alternate" type="application/rss+xml" title="Lensa Manca" href="/feed/">' in home
-    assert 'type="application/atom+xml" title="Lensa Manca" href="/feed/atom/"' in home
-    for page, feed in [
-        ("/olahraga/", "/olahraga/feed/"),
-        ("/tag/bulu-tangkis/", "/tag/bulu-tangkis/feed/"),
-        ("/penulis/rina/", "/penulis/rina/feed/"),
-    ]:
-        html = client.get(page).content.decode()
-        assert 'type="application/rss+xml" title="' in html and f'href="{feed}"' in html, page
-        assert f'href="{feed}atom/"' in html, page
+    home = page(client, reverse("articles:home"))
+    rss, atom = reverse("articles:rss"), reverse("articles:atom")
+    assert f'<link rel="alternate" type="application/rss+xml" title="Lensa Manca" href="{rss}">' in home
+    assert f'type="application/atom+xml" title="Lensa Manca" href="{atom}"' in home
+    for listing, slug in [("section", "olahraga"), ("tag", "bulu-tangkis"), ("author", "rina")]:
+        html = page(client, reverse(f"articles:{listing}", kwargs={"slug": slug}))
+        (listing_rss,) = listing_feeds("rss", **{listing: slug})
+        (listing_atom,) = listing_feeds("atom", **{listing: slug})
+        assert 'type="application/rss+xml" title="' in html and f'href="{listing_rss}"' in html, listing
+        assert f'href="{listing_atom}"' in html, listing

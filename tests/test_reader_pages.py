@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from .factories import make_article, make_author, make_section
+from .pages import page
 
 pytestmark = pytest.mark.django_db
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -33,9 +34,7 @@ def test_article_address_has_section_date_and_slug(article):
 
 
 def test_article_page_shows_everything_a_reader_expects(client, article):
-    response = client.get(article.get_absolute_url())
-    html = response.content.decode()
-    assert response.status_code == 200
+    html = page(client, article.get_absolute_url())
     assert "<title>Panglima Militer AS-Rusia Adakan Pembicaraan · Lensa Manca</title>" in html
     assert "Pembicaraan lewat telepon" in html
     assert "Selasa, 23 November 2021" in html
@@ -47,7 +46,7 @@ def test_article_page_shows_everything_a_reader_expects(client, article):
 
 
 def test_article_page_has_canonical_open_graph_and_twitter_tags(client, article):
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = page(client, article.get_absolute_url())
     canonical = "http://testserver/internasional/2021/11/23/panglima-militer/"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html
@@ -60,7 +59,7 @@ def test_english_interface_shows_the_date_in_english(client, article):
     with translation.override("en"):
         url = article.get_absolute_url()
     assert url.startswith("/en/")
-    html = client.get(url).content.decode()
+    html = page(client, url)
     assert "Tuesday, 23 November 2021" in html
     assert '<html lang="en">' in html
     # The canonical address stays the Indonesian one.
@@ -70,13 +69,14 @@ def test_english_interface_shows_the_date_in_english(client, article):
 
 
 def test_wrong_date_or_section_in_the_address_redirects_to_the_article(client, article):
-    response = client.get("/internasional/2020/01/01/panglima-militer/")
+    wrong_date = {"section": "internasional", "year": 2020, "month": 1, "day": 1, "slug": "panglima-militer"}
+    response = client.get(reverse("articles:detail", kwargs=wrong_date))
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
 
 
 def test_copy_link_works_as_a_plain_link(client, article):
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = page(client, article.get_absolute_url())
     assert (
         'class="share__link share__link--copy" href="http://testserver/internasional/2021/11/23/panglima-militer/"'
         in html
@@ -84,24 +84,20 @@ def test_copy_link_works_as_a_plain_link(client, article):
 
 
 def test_unknown_address_gets_the_styled_404(client, article):
-    response = client.get("/tidak/ada/halaman/seperti/ini/sama/sekali/")
-    html = response.content.decode()
-    assert response.status_code == 404
+    html = page(client, "/tidak/ada/halaman/seperti/ini/sama/sekali/", status=404)
     assert "Halaman tidak ditemukan" in html
     assert 'class="site-name"' in html
     assert 'href="/internasional/"' in html  # the site's navigation is there
 
 
 def test_section_tag_and_author_pages_list_the_article(client, article):
-    for url in ("/internasional/", "/tag/rusia/", "/penulis/m-rizky/"):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        assert article.headline in response.content.decode(), url
+    for listing in (article.section, article.tags.get(name="Rusia"), article.authors.get()):
+        assert article.headline in page(client, listing.get_absolute_url()), listing
 
 
-def test_unknown_section_tag_or_author_is_404(client):
-    for url in ("/tidak-ada/", "/tag/tidak-ada/", "/penulis/tidak-ada/"):
-        assert client.get(url).status_code == 404, url
+@pytest.mark.parametrize("listing", ["section", "tag", "author"])
+def test_unknown_section_tag_or_author_is_404(client, listing):
+    page(client, reverse(f"articles:{listing}", kwargs={"slug": "tidak-ada"}), status=404)
 
 
 def test_listings_are_paginated(client, settings):
@@ -109,12 +105,13 @@ def test_listings_are_paginated(client, settings):
     section = make_section(slug="ekonomi", name="Ekonomi")
     for _ in range(5):
         make_article(section=section)
-    first = client.get("/ekonomi/").content.decode()
+    url = section.get_absolute_url()
+    first = page(client, url)
     assert "Halaman 1 dari 3" in first
     assert 'rel="next" href="?page=2"' in first
-    assert client.get("/ekonomi/?page=3").status_code == 200
-    assert client.get("/ekonomi/?page=4").status_code == 404
-    assert client.get("/ekonomi/?page=abc").status_code == 404
+    page(client, url, page=3)
+    page(client, url, status=404, page=4)
+    page(client, url, status=404, page="abc")
 
 
 def test_home_shows_featured_latest_and_section_blocks(client):
@@ -122,7 +119,7 @@ def test_home_shows_featured_latest_and_section_blocks(client):
     economy = make_section(name="Ekonomi", slug="ekonomi")
     featured = make_article(headline="Berita utama hari ini", section=sport, is_featured=True)
     other = make_article(headline="Harga beras turun", section=economy)
-    html = client.get(reverse("articles:home")).content.decode()
+    html = page(client, reverse("articles:home"))
     assert html.count(featured.headline) >= 1
     assert other.headline in html
     assert 'id="section-olahraga"' in html and 'id="section-ekonomi"' in html
@@ -138,7 +135,7 @@ def test_section_slug_cannot_take_a_site_path():
 
 
 def test_request_for_another_host_gets_the_styled_400(client):
-    response = client.get("/", HTTP_HOST="evil.example")
+    response = client.get(reverse("articles:home"), HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "Permintaan tidak valid" in response.content.decode()
     assert 'class="site-name"' in response.content.decode()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles.models import Article
 
 from .factories import make_article, make_section
+from .pages import page
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,6 @@ def test_related_articles_come_in_one_query(section, django_assert_num_queries):
 def test_article_page_shows_related_articles(client, section):
     article = make_article(section=section, tags=["Banjir"])
     related = make_article(section=section, tags=["Banjir"], headline="Banjir rob di Muara Angke")
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = page(client, article.get_absolute_url())
     assert 'id="related-heading"' in html and "Berita terkait" in html
     assert f'href="{related.get_absolute_url()}"' in html

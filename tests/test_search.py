@@ -5,12 +5,14 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from articles.importer import parse_article_text, save_parsed_article
 from articles.models import Article
 from articles.publishing import update_search_vectors
 
 from .factories import make_article, make_comment, make_section
+from .pages import page
 
 pytestmark = pytest.mark.django_db
 postgresql_only = pytest.mark.skipif(
@@ -19,8 +21,9 @@ postgresql_only = pytest.mark.skipif(
 SEED = Path(__file__).resolve().parent.parent / "articles" / "demo" / "000-panglima-militer-as-rusia.txt"
 
 
-def search(client, query, **params):
-    return client.get(reverse("articles:search"), {"q": query, **params})
+def search(client, query, status=200, **params) -> str:
+    """The results page for ``query``, once its status is what the test expects."""
+    return page(client, reverse("articles:search"), status, q=query, **params)
 
 
 @pytest.fixture
@@ -32,9 +35,7 @@ def seed_article():
 
 @postgresql_only
 def test_panas_finds_the_seed_article_which_says_memanas(client, seed_article):
-    response = search(client, "panas")
-    assert response.status_code == 200
-    assert seed_article.headline in response.content.decode()
+    assert seed_article.headline in search(client, "panas")
 
 
 @postgresql_only
@@ -54,7 +55,7 @@ def test_headline_match_ranks_above_body_only_match():
 
 @postgresql_only
 def test_results_show_a_snippet_with_the_words_highlighted(client, seed_article):
-    html = search(client, "panas").content.decode()
+    html = search(client, "panas")
     assert "<mark>memanas</mark>" in html
 
 
@@ -64,7 +65,7 @@ def test_snippet_escapes_the_article_text(client):
         headline="Uji tampilan",
         body='<p>Kode &lt;script&gt;alert(1)&lt;/script&gt; tentang gempa &amp; <a href="/x">tautan</a>.</p>',
     )
-    html = search(client, "gempa").content.decode()
+    html = search(client, "gempa")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; tentang <mark>gempa</mark> &amp; tautan" in html
     assert "<script>alert" not in html
     assert 'href="/x"' not in html
@@ -74,7 +75,7 @@ def test_search_lists_only_published_articles(client):
     section = make_section()
     make_article(section=section, headline="Gempa di Cianjur")
     make_article(section=section, headline="Gempa susulan (draf)", status=Article.Status.DRAFT)
-    html = search(client, "gempa").content.decode()
+    html = search(client, "gempa")
     assert "Gempa di Cianjur" in html
     assert "Gempa susulan" not in html
 
@@ -97,18 +98,14 @@ def test_text_changed_by_a_queryset_update_is_found_after_update_search_vectors(
 
 
 def test_without_words_the_page_shows_the_form_and_a_hint(client):
-    for response in (client.get(reverse("articles:search")), search(client, "   ")):
-        html = response.content.decode()
-        assert response.status_code == 200
+    for html in (page(client, reverse("articles:search")), search(client, "   ")):
         assert 'id="search-q"' in html
         assert "Ketik satu kata atau lebih" in html
 
 
 def test_nothing_found_says_so(client):
     make_article()
-    response = search(client, "zzzyyyxxx")
-    assert response.status_code == 200
-    assert "Tidak ada hasil untuk “zzzyyyxxx”" in response.content.decode()
+    assert "Tidak ada hasil untuk “zzzyyyxxx”" in search(client, "zzzyyyxxx")
 
 
 @pytest.mark.parametrize(
@@ -127,9 +124,7 @@ def test_nothing_found_says_so(client):
 )
 def test_odd_queries_get_a_normal_page(client, seed_article, query):
     """Quotes, operators and SQL are words to look for, nothing more."""
-    response = search(client, query)
-    assert response.status_code == 200
-    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert "<script>alert(1)</script>" not in search(client, query)
     assert Article.objects.filter(pk=seed_article.pk).exists()
 
 
@@ -141,9 +136,7 @@ def test_odd_queries_get_a_normal_page(client, seed_article, query):
     ],
 )
 def test_queries_that_cannot_be_searched_say_why_with_a_400(client, query, message):
-    response = search(client, query)
-    assert response.status_code == 400
-    assert message in response.content.decode()
+    assert message in search(client, query, status=400)
 
 
 def test_results_are_paginated_and_pages_keep_the_query(client, settings):
@@ -151,18 +144,17 @@ def test_results_are_paginated_and_pages_keep_the_query(client, settings):
     section = make_section()
     for _ in range(5):
         make_article(section=section, headline="Kabar pemilu daerah")
-    html = search(client, "pemilu").content.decode()
+    html = search(client, "pemilu")
     assert "5 artikel ditemukan" in html
     assert 'rel="next" href="?q=pemilu&amp;page=2"' in html
-    assert search(client, "pemilu", page=3).status_code == 200
-    assert search(client, "pemilu", page=4).status_code == 404
-    assert search(client, "pemilu", page="abc").status_code == 404
+    search(client, "pemilu", page=3)
+    search(client, "pemilu", status=404, page=4)
+    search(client, "pemilu", status=404, page="abc")
 
 
 def test_search_page_speaks_english_under_en(client, seed_article):
-    response = client.get("/en/cari/", {"q": "panglima"})
-    html = response.content.decode()
-    assert response.status_code == 200
+    with translation.override("en"):
+        html = search(client, "panglima")
     assert "Search results for “panglima”" in html
     assert seed_article.headline in html
 
@@ -175,17 +167,17 @@ def test_commenters_name_email_and_text_are_never_a_match(client, seed_article, 
         author_email="zulkarnaen.unik@pembaca.example",
         text="Bakwankuah enak sekali.",
     )
-    assert seed_article.headline not in search(client, query).content.decode()
-    assert seed_article.headline in search(client, "panglima").content.decode()
+    assert seed_article.headline not in search(client, query)
+    assert seed_article.headline in search(client, "panglima")
 
 
 def test_search_pages_ask_not_to_be_indexed(client):
-    assert '<meta name="robots" content="noindex">' in search(client, "panas").content.decode()
+    assert '<meta name="robots" content="noindex">' in search(client, "panas")
 
 
 def test_every_page_has_a_search_box(client):
-    html = client.get("/").content.decode()
-    assert 'role="search" action="/cari/"' in html
+    html = page(client, reverse("articles:home"))
+    assert f'role="search" action="{reverse("articles:search")}"' in html
 
 
 @postgresql_only

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
@@ -22,6 +23,11 @@ def parse(client, url, **headers):
     return etree.fromstring(response.content)
 
 
+def sitemap(section):
+    """The address of one of the sitemaps the index lists: "articles", "sections", "tags" or "authors"."""
+    return reverse("sitemap-section", kwargs={"section": section})
+
+
 def locations(root):
     return [loc.text for loc in root.iter(f"{SM}loc")]
 
@@ -37,7 +43,7 @@ def published():
 
 
 def test_sitemap_index_points_at_articles_sections_tags_and_authors_with_lastmod(client, published):
-    index = parse(client, "/sitemap.xml")
+    index = parse(client, reverse("sitemap"))
     assert index.tag == f"{SM}sitemapindex"
     sitemaps = index.findall(f"{SM}sitemap")
     assert [sitemap.findtext(f"{SM}loc") for sitemap in sitemaps] == [
@@ -57,21 +63,21 @@ def test_sitemaps_list_only_published_articles_and_the_listings_that_have_them(c
         status=Article.Status.DRAFT,
     )
     make_article(section=published.section, publish_at=timezone.now() + timedelta(days=1), slug="besok")
-    assert locations(parse(client, "/sitemap-articles.xml")) == [
+    assert locations(parse(client, sitemap("articles"))) == [
         f"http://testserver{published.get_absolute_url()}"
     ]
-    assert locations(parse(client, "/sitemap-sections.xml")) == ["http://testserver/nasional/"]
-    assert locations(parse(client, "/sitemap-tags.xml")) == ["http://testserver/tag/pemilu/"]
-    assert locations(parse(client, "/sitemap-authors.xml")) == ["http://testserver/penulis/rina/"]
+    assert locations(parse(client, sitemap("sections"))) == ["http://testserver/nasional/"]
+    assert locations(parse(client, sitemap("tags"))) == ["http://testserver/tag/pemilu/"]
+    assert locations(parse(client, sitemap("authors"))) == ["http://testserver/penulis/rina/"]
 
 
 def test_sitemap_lastmod_is_the_last_change(client, published):
-    (url,) = parse(client, "/sitemap-articles.xml").findall(f"{SM}url")
+    (url,) = parse(client, sitemap("articles")).findall(f"{SM}url")
     assert url.findtext(f"{SM}lastmod") == timezone.localtime(published.updated_at).date().isoformat()
 
 
 def test_sitemaps_give_the_canonical_address_to_an_english_crawler(client, published):
-    for url in ("/sitemap-articles.xml", "/sitemap-sections.xml", "/sitemap-tags.xml", "/sitemap-news.xml"):
+    for url in (sitemap("articles"), sitemap("sections"), sitemap("tags"), reverse("sitemap-news")):
         for location in locations(parse(client, url, HTTP_ACCEPT_LANGUAGE="en")):
             assert not location.startswith("http://testserver/en/"), location
 
@@ -86,7 +92,7 @@ def test_news_sitemap_lists_the_last_48_hours_with_publication_language_title_an
     make_article(section=section, headline="Draf", status=Article.Status.DRAFT)
     make_article(section=section, headline="Nanti", publish_at=now + timedelta(hours=1))
 
-    urls = parse(client, "/sitemap-news.xml").findall(f"{SM}url")
+    urls = parse(client, reverse("sitemap-news")).findall(f"{SM}url")
     assert [url.findtext(f"{NEWS}news/{NEWS}title") for url in urls] == [fresh.headline, "Hampir dua hari"]
     first = urls[0]
     assert first.findtext(f"{SM}loc") == f"http://testserver{fresh.get_absolute_url()}"
@@ -109,18 +115,18 @@ def test_news_sitemap_holds_at_most_1000_articles(client):
         )
         for number in range(1005)
     )
-    urls = parse(client, "/sitemap-news.xml").findall(f"{SM}url")
+    urls = parse(client, reverse("sitemap-news")).findall(f"{SM}url")
     assert len(urls) == 1000
     assert urls[0].findtext(f"{NEWS}news/{NEWS}title") == "Kilat 0"
 
 
 def test_unknown_sitemap_is_404(client):
-    assert client.get("/sitemap-komentar.xml").status_code == 404
-    assert client.get("/sitemap-articles.xml?p=99").status_code == 404
+    assert client.get(sitemap("komentar")).status_code == 404
+    assert client.get(sitemap("articles"), {"p": 99}).status_code == 404
 
 
 def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_admin_and_search(client):
-    response = client.get("/robots.txt")
+    response = client.get(reverse("robots"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()

@@ -97,6 +97,7 @@ def fill() -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from articles import publishing
     from articles.models import Article, Section
 
     sections = [
@@ -107,7 +108,7 @@ def fill() -> None:
         generated_articles([section.pk for section in sections], timezone.now()), batch_size=BATCH
     )
     inserted = time.perf_counter()
-    Article.objects.update_search_vector()
+    publishing.update_search_vectors(Article.objects.all())
     vectors = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE articles_article")

@@ -17,7 +17,7 @@ Django view, nginx's pages against nginx's static file. A ratio says more than a
 the machine's speed cancels out.
 
 --spike: 200 readers on the article through nginx for 60 s while an editor adds a correction
-and a moderator approves comments (through the ORM, as the admin saves them); it reports
+and a moderator approves comments (through the functions the admin calls); it reports
 failed requests and how long a fresh reader waited to see each change.
 """
 
@@ -150,20 +150,20 @@ def seed_article():
     from articles.importer import parse_article_text
     from articles.models import Article
     from comments.models import Comment
+    from comments.services import comments_changed
 
     manifest = json.loads((ROOT / "articles" / "demo" / "manifest.json").read_text())
     text = (ROOT / "articles" / "demo" / manifest["articles"][0]["file"]).read_text()
     article = Article.objects.select_related("section").get(slug=parse_article_text(text).slug)
-    Comment.objects.bulk_create(
-        Comment(
+    for number in range(COMMENTS):
+        Comment.objects.create(
             article=article,
             author_name=f"Pembaca {number}",
             author_email=f"pembaca{number}@example.net",
             text=f"Komentar ke-{number} tentang berita ini, cukup panjang untuk sebuah paragraf.",
             status=Comment.Status.APPROVED,
         )
-        for number in range(COMMENTS)
-    )
+    comments_changed([article.pk])
     return article
 
 
@@ -231,7 +231,10 @@ def fresh_read(base_url: str, path: str) -> str:
 
 def spike(args, servers, article) -> None:
     """200 readers through nginx while the article changes; when does a fresh reader see it?"""
+    from articles.models import Correction
+    from articles.publishing import save_correction
     from comments.models import Comment
+    from comments.services import moderate
 
     pending = [
         Comment.objects.create(
@@ -249,12 +252,10 @@ def spike(args, servers, article) -> None:
 
     def newsroom():
         time.sleep(args.seconds / 4)
-        article.corrections.create(text=correction)
+        save_correction(Correction(article=article, text=correction))
         changed["correction"] = time.monotonic()
         time.sleep(args.seconds / 4)
-        for comment in pending:
-            comment.status = Comment.Status.APPROVED
-            comment.save()
+        moderate(Comment.objects.filter(pk__in=[comment.pk for comment in pending]), Comment.Status.APPROVED)
         changed["comments"] = time.monotonic()
 
     def fresh_reader():

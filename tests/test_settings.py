@@ -11,7 +11,15 @@ from .factories import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 # Variables of this machine that would change what the settings read.
-READ_BY_SETTINGS = ("DATABASE_URL", "REDIS_URL", "CACHE_URL", "EMAIL_URL", "EMAIL_HOST", "ALLOWED_HOSTS")
+READ_BY_SETTINGS = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_URL",
+    "CACHE_KEY_PREFIX",
+    "EMAIL_URL",
+    "EMAIL_HOST",
+    "ALLOWED_HOSTS",
+)
 PRINT_SETTINGS = """
 import json
 from django.conf import settings

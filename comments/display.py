@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.utils.safestring import SafeString
+
+from articles.fragments import cached_fragment
 
 from .cookies import own_comment_ids
 from .forms import CommentForm
@@ -104,3 +107,31 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
         reply_to=reply_to,
         max_depth=settings.COMMENTS_MAX_DEPTH,
     )
+
+
+def comment_list_html(article, section: CommentSection) -> SafeString:
+    """The heading and the comments of a section, kept per process under everything they show."""
+    shown = (
+        article.pk,
+        article.headline,
+        section.count,
+        section.is_open,
+        section.max_depth,
+        section.page.number,
+        section.page.paginator.num_pages,
+        tuple(
+            (
+                item.comment.pk,
+                item.comment.depth,
+                item.comment.author_name,
+                item.comment.author_url,
+                item.comment.text_html,
+                item.comment.status,
+                item.comment.submitted_at,
+                bool(item.comment.children),
+                item.closes,
+            )
+            for item in section.items
+        ),
+    )
+    return cached_fragment("comments/list.html", {"article": article, "comments": section}, shown)

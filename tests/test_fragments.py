@@ -89,5 +89,7 @@ def test_the_author_of_a_pending_comment_sees_it_and_other_readers_do_not(articl
 
 def test_every_reader_gets_a_fresh_form_token_under_the_kept_comments(article):
     make_comment(article, text="Komentar pertama.")
-    tokens = {read(article.get_absolute_url()).split('name="token" value="')[1].split('"')[0] for _ in range(2)}
+    tokens = {
+        read(article.get_absolute_url()).split('name="token" value="')[1].split('"')[0] for _ in range(2)
+    }
     assert len(tokens) == 2

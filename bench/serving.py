@@ -150,20 +150,22 @@ def seed_article():
     from articles.importer import parse_article_text
     from articles.models import Article
     from comments.models import Comment
+    from comments.services import comments_changed
 
     manifest = json.loads((ROOT / "articles" / "demo" / "manifest.json").read_text())
     text = (ROOT / "articles" / "demo" / manifest["articles"][0]["file"]).read_text()
     article = Article.objects.select_related("section").get(slug=parse_article_text(text).slug)
-    Comment.objects.bulk_create(
-        Comment(
-            article=article,
-            author_name=f"Pembaca {number}",
-            author_email=f"pembaca{number}@example.net",
-            text=f"Komentar ke-{number} tentang berita ini, cukup panjang untuk sebuah paragraf.",
-            status=Comment.Status.APPROVED,
-        )
-        for number in range(COMMENTS)
-    )
+    if not article.comments.exists():
+        for number in range(COMMENTS):
+            # Saved one by one: save() makes each comment's HTML.
+            Comment(
+                article=article,
+                author_name=f"Pembaca {number}",
+                author_email=f"pembaca{number}@example.net",
+                text=f"Komentar ke-{number} tentang berita ini, cukup panjang untuk sebuah paragraf.",
+                status=Comment.Status.APPROVED,
+            ).save()
+        comments_changed([article.pk])
     return article
 
 

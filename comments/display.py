@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from articles.fragments import cached_fragment
@@ -135,3 +136,15 @@ def comment_list_html(article, section: CommentSection) -> SafeString:
         ),
     )
     return cached_fragment("comments/list.html", {"article": article, "comments": section}, shown)
+
+
+def form_fields_html(form: CommentForm) -> SafeString:
+    """The form's fields: a form sent back with errors shows what was typed, a blank one is kept per language.
+
+    A blank form's fields are the same on every article for every reader: the parent and the signed
+    time, which vary, are outside them.
+    """
+    context = {"form": form}
+    if form.is_bound:
+        return render_to_string("comments/fields.html", context)
+    return cached_fragment("comments/fields.html", context, ("blank", settings.COMMENTS_MAX_LENGTH))

@@ -93,3 +93,14 @@ def test_every_reader_gets_a_fresh_form_token_under_the_kept_comments(article):
         read(article.get_absolute_url()).split('name="token" value="')[1].split('"')[0] for _ in range(2)
     }
     assert len(tokens) == 2
+
+
+def test_a_form_sent_back_with_errors_keeps_what_was_typed_after_blank_forms_were_kept(article, client):
+    read(article.get_absolute_url())
+    response = post_comment(client, article, text="Sudah surut di Muara Baru.", author_email="bukan-email")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Sudah surut di Muara Baru." in html and 'value="bukan-email"' in html
+    assert 'class="comment-form-email has-error"' in html
+    blank = read(article.get_absolute_url())
+    assert "Sudah surut di Muara Baru." not in blank and "has-error" not in blank

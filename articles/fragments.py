@@ -49,3 +49,20 @@ def article_card(article, large: bool = False, level: int = 3) -> SafeString:
         level,
     )
     return cached_fragment(CARD_TEMPLATE, context, shown)
+
+
+def headline_list(template_name: str, articles) -> SafeString:
+    """A list of links to ``articles`` (headline, section, time), kept under what each link shows."""
+    articles = list(articles)
+    shown = tuple(
+        (
+            article.pk,
+            article.headline,
+            article.slug,
+            article.publish_at,
+            article.section.slug,
+            article.section.name,
+        )
+        for article in articles
+    )
+    return cached_fragment(template_name, {"articles": articles}, shown)

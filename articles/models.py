@@ -1,5 +1,6 @@
 import uuid
 from datetime import timedelta
+from functools import lru_cache
 from pathlib import PurePath
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, router
 from django.db.models.functions import Greatest
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
@@ -54,6 +55,18 @@ author_code_validator = RegexValidator(
 )
 
 
+def address(viewname: str, **kwargs) -> str:
+    """``reverse()`` remembered per process: an address changes only with the URLconf and the language."""
+    return _address(
+        viewname, translation.get_language(), get_urlconf(), get_script_prefix(), tuple(kwargs.items())
+    )
+
+
+@lru_cache(maxsize=10_000)
+def _address(viewname, language, urlconf, script_prefix, kwargs) -> str:
+    return reverse(viewname, urlconf=urlconf, kwargs=dict(kwargs))
+
+
 def validate_section_slug(value):
     if value.lower() in RESERVED_SECTION_SLUGS:
         raise ValidationError(_("“%(slug)s” is used by another page of the site."), params={"slug": value})
@@ -82,7 +95,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return address("articles:section", slug=self.slug)
 
 
 class Author(models.Model):
@@ -114,7 +127,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return address("articles:author", slug=self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -282,9 +295,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:detail", kwargs={"section": self.section.slug, **self._date_kwargs(), "slug": self.slug}
-        )
+        return address("articles:detail", section=self.section.slug, **self._date_kwargs(), slug=self.slug)
 
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
@@ -294,7 +305,7 @@ class Article(models.Model):
 
     def get_archive_url(self):
         """The day's archive, which lists this article."""
-        return reverse("articles:archive-day", kwargs=self._date_kwargs())
+        return address("articles:archive-day", **self._date_kwargs())
 
     def _date_kwargs(self):
         local = timezone.localtime(self.publish_at)

@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from articles.fragments import cached_fragment
 
 from .cookies import own_comment_ids
 from .forms import CommentForm
@@ -104,3 +108,43 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
         reply_to=reply_to,
         max_depth=settings.COMMENTS_MAX_DEPTH,
     )
+
+
+def comment_list_html(article, section: CommentSection) -> SafeString:
+    """The heading and the comments of a section, kept per process under everything they show."""
+    shown = (
+        article.pk,
+        article.headline,
+        section.count,
+        section.is_open,
+        section.max_depth,
+        section.page.number,
+        section.page.paginator.num_pages,
+        tuple(
+            (
+                item.comment.pk,
+                item.comment.depth,
+                item.comment.author_name,
+                item.comment.author_url,
+                item.comment.text_html,
+                item.comment.status,
+                item.comment.submitted_at,
+                bool(item.comment.children),
+                item.closes,
+            )
+            for item in section.items
+        ),
+    )
+    return cached_fragment("comments/list.html", {"article": article, "comments": section}, shown)
+
+
+def form_fields_html(form: CommentForm) -> SafeString:
+    """The form's fields: a form sent back with errors shows what was typed, a blank one is kept per language.
+
+    A blank form's fields are the same on every article for every reader: the parent and the signed
+    time, which vary, are outside them.
+    """
+    context = {"form": form}
+    if form.is_bound:
+        return render_to_string("comments/fields.html", context)
+    return cached_fragment("comments/fields.html", context, ("blank", settings.COMMENTS_MAX_LENGTH))

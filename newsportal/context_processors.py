@@ -1,14 +1,24 @@
+from functools import lru_cache
+
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
+from django.utils import translation
 
 from articles.models import Section
 
 
 def site(request):
     """The site's name, its sections for the navigation and the page in each language."""
-    path = request.get_full_path()
     return {
         "site_name": settings.SITE_NAME,
         "nav_sections": Section.objects.all(),
-        "language_links": [(code, name, translate_url(path, code)) for code, name in settings.LANGUAGES],
+        "language_links": language_links(
+            request.get_full_path(), translation.get_language(), get_script_prefix()
+        ),
     }
+
+
+@lru_cache(maxsize=4096)
+def language_links(path: str, language: str, script_prefix: str) -> tuple[tuple[str, str, str], ...]:
+    """The page at ``path`` in each language, remembered: it changes only with the URLconf."""
+    return tuple((code, name, translate_url(path, code)) for code, name in settings.LANGUAGES)

@@ -129,6 +129,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+# Rendered pieces of pages (articles/fragments.py), in each process's memory: a hit costs no query.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

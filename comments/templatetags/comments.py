@@ -9,4 +9,9 @@ register = template.Library()
 def comment_section(context, article):
     """The comments under ``article`` and the reply form: the context's ``comment_form`` if one came back."""
     section = display.comment_section(context["request"], article, form=context.get("comment_form"))
-    return {"article": article, "comments": section}
+    return {
+        "article": article,
+        "comments": section,
+        "comment_list": display.comment_list_html(article, section),
+        "comment_fields": display.form_fields_html(section.form) if section.form else "",
+    }

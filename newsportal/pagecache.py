@@ -2,7 +2,7 @@
 
 Views mark a reader's page ``Cache-Control: public`` (``articles.http.public_page``); the middleware
 keeps such responses in the shared cache and answers the next anonymous reader from it. One content version
-names every entry: any change an editor or moderator makes replaces the version after its
+is kept with every entry: any change an editor or moderator makes replaces the version after its
 transaction commits, so the very next reader gets the new page. Nearly every page shows the
 newest articles, the sections and the most read list, so a change touches nearly every page
 anyway; one version keeps invalidation exact without tracking what each page shows. Entries and
@@ -36,11 +36,20 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 NEXT_PUBLISH_KEY = "pagecache:next-publish:{version}"
-PAGE_KEY = "pagecache:page:{version}:{digest}"
+PAGE_KEY = "pagecache:page:{digest}"
 # The query parameters that change a public page; an address with any other one is not cached.
 PAGE_PARAMETERS = {"page", "cpage", "replytocom"}
-# Response headers a cached page keeps; the rest (CSP, security headers) are added on the way out.
-KEPT_HEADERS = {"content-type", "content-language", "cache-control", "etag", "last-modified", "x-robots-tag"}
+# Response headers a cached page keeps; the security middleware adds its own on the way out.
+KEPT_HEADERS = {
+    "content-type",
+    "content-language",
+    "content-security-policy",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "x-frame-options",
+    "x-robots-tag",
+}
 
 
 def personal_cookies() -> set[str]:
@@ -113,6 +122,7 @@ def limit_freshness(response, seconds_left: float) -> None:
 
 @dataclass
 class CachedPage:
+    version: str  # the content version it was rendered under: any other means it is out of date
     expires_at: float
     status: int
     headers: dict[str, str]
@@ -124,9 +134,9 @@ class CachedPage:
         return response
 
 
-def page_key(request, version: str) -> str:
+def page_key(request) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return PAGE_KEY.format(version=version, digest=hashlib.sha256(address.encode()).hexdigest())
+    return PAGE_KEY.format(digest=hashlib.sha256(address.encode()).hexdigest())
 
 
 def is_cacheable(request) -> bool:
@@ -153,15 +163,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = None
+        key = version = None
         if settings.PAGE_CACHE and is_cacheable(request):
             try:
-                key = page_key(request, content_version())
-                cached = cache.get(key)
+                # The version and the page in one round trip; the version is read before the page is
+                # rendered, so a change made meanwhile leaves what is kept out of date.
+                key = page_key(request)
+                found = cache.get_many([VERSION_KEY, key])
+                version = found.get(VERSION_KEY) or content_version()
             except Exception:
                 logger.exception("The page cache is unreachable; serving the page uncached")
-                key = cached = None
-            if cached is not None and cached.expires_at > time.time():
+                key, found = None, {}
+            cached = found.get(key)
+            if cached is not None and cached.version == version and cached.expires_at > time.time():
                 return cached.response()
         response = self.get_response(request)
         if not is_public(response):
@@ -176,13 +190,14 @@ class PageCacheMiddleware:
             seconds_left = 0
         limit_freshness(response, seconds_left)
         if key and storable(response) and seconds_left >= 1:
-            self.store(key, response, seconds_left)
+            self.store(key, version, response, seconds_left)
         return response
 
-    def store(self, key: str, response, seconds_left: float) -> None:
+    def store(self, key: str, version: str, response, seconds_left: float) -> None:
         set_response_etag(response)
         timeout = math.floor(min(settings.PAGE_CACHE_SECONDS, seconds_left))
         page = CachedPage(
+            version=version,
             expires_at=time.time() + timeout,
             status=response.status_code,
             headers={name: value for name, value in response.items() if name.lower() in KEPT_HEADERS},

@@ -59,9 +59,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before the rest: a page from the cache costs no more (its policy header is kept with it).
     "newsportal.pagecache.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsportal.middleware.PathLocaleMiddleware",
     "newsportal.middleware.RejectNulMiddleware",

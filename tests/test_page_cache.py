@@ -77,7 +77,9 @@ def test_the_article_page_has_no_per_reader_token(article):
 
 def test_a_second_reader_is_answered_from_the_cache_without_the_view(article, monkeypatch):
     url = article.get_absolute_url()
-    html = read(url)
+    first = fresh_reader().get(url)
+    assert first.status_code == 200
+    html = first.content.decode()
 
     def broken(*args, **kwargs):
         raise AssertionError("the view ran")
@@ -86,6 +88,10 @@ def test_a_second_reader_is_answered_from_the_cache_without_the_view(article, mo
     response = fresh_reader().get(url)
     assert response.status_code == 200
     assert response.content.decode() == html
+    # The page from the cache is as safe as the one rendered: the same policy, no framing.
+    assert response["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 @pytest.mark.parametrize("url_name", ["home", "rss", "sitemap"])

@@ -220,8 +220,8 @@ ABSOLUTE_URL_OVERRIDES = {"taggit.tag": lambda tag: reverse("articles:tag", kwar
 # PAGE_SHARED_MAX_AGE, and serve them stale while they fetch a new one or when the site fails.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600)
-PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=30)
-PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=60)
+PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=10)
+PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=10)
 PAGE_STALE_WHILE_REVALIDATE = env.int("PAGE_STALE_WHILE_REVALIDATE", default=30)
 PAGE_STALE_IF_ERROR = env.int("PAGE_STALE_IF_ERROR", default=24 * 3600)
 # Uploads never change under their name: caches may keep them for a year.

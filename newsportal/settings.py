@@ -113,7 +113,7 @@ if "CACHE_URL" in env or "REDIS_URL" in env:
     server_cache = (
         env.cache_url("CACHE_URL")
         if "CACHE_URL" in env
-        else env.cache_url("REDIS_URL", backend="django.core.cache.backends.redis.RedisCache")
+        else env.cache_url("REDIS_URL", backend="newsportal.redis_cache.RedisCache")
     )
     server_cache.setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="newsportal"))
     CACHES = {"default": server_cache, "view_counts": server_cache}

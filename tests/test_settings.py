@@ -77,7 +77,7 @@ def test_email_url_takes_the_place_of_the_email_variables(tmp_path):
     [
         (
             {"REDIS_URL": "redis://cache:6379/2"},
-            "django.core.cache.backends.redis.RedisCache",
+            "newsportal.redis_cache.RedisCache",
             "redis://cache:6379/2",
         ),
         (
@@ -125,3 +125,15 @@ def test_refused_address_gets_the_policy_too(client):
     response = client.get(reverse("articles:search"), {"q": "a\x00b"})
     assert response.status_code == 400
     assert policy(response)["script-src"] == ["'self'"]
+
+
+def test_the_redis_cache_makes_one_client_per_connection_pool():
+    from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+
+    from newsportal.redis_cache import RedisCache
+
+    cache = RedisCache("redis://127.0.0.1:6379/15", {})
+    assert isinstance(cache, DjangoRedisCache)  # the tests' key cleaning and Django's checks know it
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client() is client
+    assert cache._cache.get_client(write=True).connection_pool is client.connection_pool

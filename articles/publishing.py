@@ -67,7 +67,6 @@ def _rerender_body(article: Article) -> bool:
         return False
     article.body_html = body_html
     Article.objects.filter(pk=article.pk).update(body_html=body_html)
-    pages_changed.send(sender=Article)
     return True
 
 
@@ -79,6 +78,8 @@ def rerender_all(report: Callable[[str], None] = print) -> int:
     for number, article in enumerate(articles.order_by("pk").iterator(chunk_size=200), start=1):
         changed += _rerender_body(article)
         report(f"[{number}/{total}] {article.headline}")
+    if changed:
+        pages_changed.send(sender=Article)
     return changed
 
 

@@ -98,9 +98,9 @@ def _new_version() -> None:
         logger.exception("Could not retire the cached pages")
 
 
-def seconds_to_next_publication() -> float:
+def seconds_to_next_publication(version: str | None = None) -> float:
     """How long until the next scheduled article appears (infinity if none), cached per version."""
-    key = NEXT_PUBLISH_KEY.format(version=content_version())
+    key = NEXT_PUBLISH_KEY.format(version=version or content_version())
     due = cache.get(key)
     if due is None or (due and due <= time.time()):
         publish_at = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
@@ -184,7 +184,7 @@ class PageCacheMiddleware:
             response["Cache-Control"] = "private, no-cache"
             return response
         try:
-            seconds_left = seconds_to_next_publication()
+            seconds_left = seconds_to_next_publication(version)
         except Exception:
             logger.exception("Could not tell when the next article is due; the page is not kept")
             seconds_left = 0

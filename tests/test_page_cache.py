@@ -369,3 +369,13 @@ def test_uploaded_pictures_are_kept_by_caches_for_a_year():
     response = fresh_reader().get(article.lead_image.url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_re_rendering_the_stored_html_reaches_the_next_reader(article):
+    from articles.publishing import rerender_all
+
+    read(article.get_absolute_url())
+    # As after a change of templates: the stored HTML is made again from the body.
+    Article.objects.filter(pk=article.pk).update(body="<p>Air laut naik setinggi satu meter.</p>")
+    rerender_all(report=lambda line: None)
+    assert "Air laut naik setinggi satu meter." in read(article.get_absolute_url())

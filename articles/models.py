@@ -169,9 +169,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def related_to(self, article, limit=4):
         """Other articles sharing the most tags with ``article``, newest first among equals."""
+        # The ids, not a subquery: the article page has its tags already, and the query compiles faster.
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return self.none()
         return (
             self.exclude(pk=article.pk)
-            .filter(tags__in=article.tags.all())
+            .filter(tags__in=tag_ids)
             .annotate(shared_tags=models.Count("tags", distinct=True))
             .order_by("-shared_tags", "-publish_at", "-id")[:limit]
         )

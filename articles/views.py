@@ -19,6 +19,8 @@ from django.views.generic import DetailView, ListView, TemplateView, dates
 from django.views.generic.detail import BaseDetailView
 from taggit.models import Tag
 
+from newsportal.pagecache import per_version
+
 from .forms import SearchForm
 from .http import is_cross_site
 from .models import Article, Author, Section
@@ -54,9 +56,15 @@ class HomeView(TemplateView):
             featured=featured,
             latest=latest[:LATEST_ON_HOME],
             section_blocks=section_blocks,
-            most_read=published.most_read(),
+            most_read=most_read(self.request),
             **kwargs,
         )
+
+
+def most_read(request) -> list:
+    return per_version(
+        request, "most-read", lambda: list(Article.objects.published().for_links().most_read())
+    )
 
 
 class PublishedListingMixin:
@@ -233,8 +241,10 @@ class ArticleDetailView(DetailView):
             canonical_url=canonical_url,
             share_links=share_links(canonical_url, article.headline),
             structured_data=article_structured_data(article, self.request),
-            related=published.related_to(article),
-            most_read=published.most_read(),
+            related=per_version(
+                self.request, f"related:{article.pk}", lambda: list(published.related_to(article))
+            ),
+            most_read=most_read(self.request),
             **kwargs,
         )
 

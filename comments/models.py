@@ -24,6 +24,8 @@ class CommentQuerySet(models.QuerySet):
 
     def visible_to(self, own_ids):
         """Approved comments, and the reader's own ones still awaiting moderation."""
+        if not own_ids:
+            return self.approved()
         return self.filter(
             Q(status=Comment.Status.APPROVED) | Q(status=Comment.Status.PENDING, pk__in=own_ids)
         )

@@ -6,12 +6,14 @@ from django.utils import translation
 
 from articles.models import Section
 
+from .pagecache import per_version
+
 
 def site(request):
     """The site's name, its sections for the navigation and the page in each language."""
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": Section.objects.all(),
+        "nav_sections": per_version(request, "sections", lambda: list(Section.objects.all())),
         "language_links": language_links(
             request.get_full_path(), translation.get_language(), get_script_prefix()
         ),

@@ -17,7 +17,7 @@ import logging
 import math
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -110,6 +110,49 @@ def seconds_to_next_publication(version: str | None = None) -> float:
     return due - time.time() if due else math.inf
 
 
+# What every page shows, kept in this process for one content version ----------------------------
+
+
+@dataclass
+class VersionMemo:
+    version: str | None = None
+    until: float = 0.0
+    values: dict = field(default_factory=dict)
+
+
+_memo = VersionMemo()
+MEMO_SIZE = 1000
+
+
+def request_version(request) -> str:
+    """The content version a request's page is rendered under, read once per request."""
+    if getattr(request, "content_version", None) is None:
+        request.content_version = content_version()
+    return request.content_version
+
+
+def per_version(request, name: str, compute):
+    """``compute()``, done once per content version in this process, for what many pages show alike.
+
+    The sections, the most read list, an article's related ones: the first page rendered after a
+    change computes them, every other page (and every reader the page cache cannot answer, such as
+    the newsroom) reuses them until the next change or the next scheduled article.
+    """
+    global _memo
+    try:
+        version = request_version(request)
+        if _memo.version != version or _memo.until <= time.time() or len(_memo.values) >= MEMO_SIZE:
+            seconds = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_publication(version))
+            _memo = VersionMemo(version, until=time.time() + seconds)
+    except Exception:
+        logger.exception("The page cache is unreachable; computing %s for this page only", name)
+        return compute()
+    memo = _memo
+    if name not in memo.values:
+        memo.values[name] = compute()
+    return memo.values[name]
+
+
 # The middleware -----------------------------------------------------------------------------
 
 
@@ -170,7 +213,7 @@ class PageCacheMiddleware:
                 # rendered, so a change made meanwhile leaves what is kept out of date.
                 key = page_key(request)
                 found = cache.get_many([VERSION_KEY, key])
-                version = found.get(VERSION_KEY) or content_version()
+                version = request.content_version = found.get(VERSION_KEY) or content_version()
             except Exception:
                 logger.exception("The page cache is unreachable; serving the page uncached")
                 key, found = None, {}

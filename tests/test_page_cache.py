@@ -6,7 +6,9 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -343,6 +345,33 @@ def test_a_scheduled_article_appears_on_time_and_nothing_is_kept_past_it(article
         assert re.search(r"s-maxage=[45]\b", response["Cache-Control"]), response["Cache-Control"]
     with time_machine.travel(due + timedelta(seconds=1)):
         assert "Terbit sepuluh menit lagi" in read("/")
+
+
+def test_a_scheduled_article_joins_the_related_list_on_time_for_the_newsroom_too(article, editor_client):
+    due = timezone.now() + timedelta(minutes=10)
+    make_article(headline="Tanggul jebol di Pekalongan", tags=["Banjir"], publish_at=due)
+    for client in (fresh_reader(), editor_client):
+        assert "Tanggul jebol di Pekalongan" not in read(article.get_absolute_url(), client)
+    with time_machine.travel(due + timedelta(seconds=1)):
+        for client in (fresh_reader(), editor_client):
+            assert "Tanggul jebol di Pekalongan" in read(article.get_absolute_url(), client)
+
+
+def test_what_many_pages_show_is_worked_out_once_per_change(article, editor_client):
+    """The sections, the most read and the related articles: queried once, again after a change."""
+
+    def queries(url) -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert editor_client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    url = article.get_absolute_url()
+    queries(url)  # what a process keeps once it has served a page (content types) is not counted
+    article.section.name = "Metropolitan"
+    article.section.save()
+    after_the_change = queries(url)
+    assert queries(url) <= after_the_change - 3
+    assert "Metropolitan" in read(url, editor_client)
 
 
 def test_the_most_read_list_moving_reaches_the_home_page(settings):

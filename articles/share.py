@@ -1,6 +1,7 @@
 """Share links built on the server: plain links, no third-party script."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +14,11 @@ class ShareLink:
     href: str
 
 
-def share_links(url: str, title: str) -> list[ShareLink]:
-    """Links that share ``url`` with ``title`` on each network, every part percent-encoded."""
+@lru_cache(maxsize=1000)
+def share_links(url: str, title: str) -> tuple[ShareLink, ...]:
+    """Links that share ``url`` with ``title`` on each network, every part percent-encoded; remembered."""
     text_and_url = f"{title} {url}"
-    return [
+    return (
         ShareLink(
             "facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
         ),
@@ -34,4 +36,4 @@ def share_links(url: str, title: str) -> list[ShareLink]:
             # mailto wants %20 for spaces, not "+" (RFC 6068).
             "mailto:?" + urlencode({"subject": title, "body": text_and_url}, quote_via=quote),
         ),
-    ]
+    )

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 env = environ.Env()
@@ -212,8 +211,16 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="redaksi@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TAGGIT_CASE_INSENSITIVE = True
-# taggit's tags have no address of their own: a tag's is its listing.
-ABSOLUTE_URL_OVERRIDES = {"taggit.tag": lambda tag: reverse("articles:tag", kwargs={"slug": tag.slug})}
+
+
+def tag_address(tag) -> str:
+    """taggit's tags have no address of their own: a tag's is its listing."""
+    from articles.models import address  # the settings are read before the apps are loaded
+
+    return address("articles:tag", slug=tag.slug)
+
+
+ABSOLUTE_URL_OVERRIDES = {"taggit.tag": tag_address}
 
 # Readers' pages (newsportal/pagecache.py): kept by the portal until the content changes or for
 # PAGE_CACHE_SECONDS; browsers may keep them PAGE_MAX_AGE seconds, shared caches (nginx, a CDN)

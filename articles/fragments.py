@@ -6,11 +6,17 @@ the process's memory (the ``fragments`` cache), never the shared one: a hit cost
 """
 
 import hashlib
+import logging
 
 from django.core.cache import caches
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
+
+from .models import PAGE_RELATIONS
+
+logger = logging.getLogger(__name__)
 
 CARD_TEMPLATE = "includes/article_card.html"
 
@@ -66,3 +72,28 @@ def headline_list(template_name: str, articles) -> SafeString:
         for article in articles
     )
     return cached_fragment(template_name, {"articles": articles}, shown)
+
+
+def with_page_relations(article) -> None:
+    """Give ``article`` its authors, tags and corrections, kept per process across unrelated changes.
+
+    Kept under the article's last edit and the names version, which every change to an author, a
+    tag, an article's tags or authors, or a correction renews (``newsportal.pagecache``): a new
+    comment, another article or the most read list moving keeps them.
+    """
+    from newsportal.pagecache import names_version
+
+    try:
+        key = f"relations:{article.pk}:{article.updated_at.isoformat()}:{names_version()}"
+        fragments = caches["fragments"]
+        relations = fragments.get(key)
+    except Exception:
+        logger.exception("The page cache is unreachable; reading the article's names from the database")
+        key = relations = None
+    if relations is None:
+        prefetch_related_objects([article], *PAGE_RELATIONS)
+        if key:
+            fragments.set(key, article._prefetched_objects_cache)
+    else:
+        # What prefetch_related() leaves on an instance: each relation's queryset, already evaluated.
+        article._prefetched_objects_cache = relations

@@ -130,6 +130,10 @@ class Author(models.Model):
         return address("articles:author", slug=self.slug)
 
 
+# What the article page shows of an article besides its row and its section.
+PAGE_RELATIONS = ("authors", "tags", "corrections")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and the publish time has come."""
@@ -141,9 +145,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """What the article page needs besides the article itself, in a fixed number of queries."""
-        return (
-            self.with_modified().select_related("section").prefetch_related("authors", "tags", "corrections")
-        )
+        return self.with_modified().select_related("section").prefetch_related(*PAGE_RELATIONS)
 
     def scheduled(self):
         """Published, with a publish time still to come."""

@@ -22,6 +22,7 @@ from taggit.models import Tag
 from newsportal.pagecache import per_version
 
 from .forms import SearchForm
+from .fragments import with_page_relations
 from .http import is_cross_site
 from .models import Article, Author, Section
 from .permissions import can_preview, editable_articles
@@ -222,7 +223,12 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_page()
+        return Article.objects.published().with_modified().select_related("section")
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        with_page_relations(article)
+        return article
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -257,7 +263,7 @@ class ArticlePreviewView(ArticleDetailView):
         user = self.request.user
         if not can_preview(user):
             return Article.objects.none()
-        return editable_articles(user).for_page()
+        return editable_articles(user).with_modified().select_related("section")
 
     def get(self, request, *args, **kwargs):
         # A preview stays at its own address: no redirect to the article's.

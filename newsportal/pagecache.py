@@ -35,6 +35,7 @@ from comments.cookies import OWN_COMMENTS_COOKIE
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
+NAMES_VERSION_KEY = "pagecache:names-version"
 NEXT_PUBLISH_KEY = "pagecache:next-publish:{version}"
 PAGE_KEY = "pagecache:page:{digest}"
 # The query parameters that change a public page; an address with any other one is not cached.
@@ -73,10 +74,23 @@ def is_public(response) -> bool:
 
 def content_version() -> str:
     """The version every cached page is filed under; made anew when the cache has none."""
-    version = cache.get(VERSION_KEY)
+    return _version(VERSION_KEY)
+
+
+def names_version() -> str:
+    """The version of what an article page shows beside the article's own row: its authors, tags, corrections.
+
+    It changes far less often than the content version (never for a comment, a new article or the
+    most read list), so a worker keeps an article's names across those changes (articles/fragments.py).
+    """
+    return _version(NAMES_VERSION_KEY)
+
+
+def _version(key: str) -> str:
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, secrets.token_hex(8), timeout=None)
+        version = cache.get(key)
     return version
 
 
@@ -86,14 +100,23 @@ def content_changed(**kwargs) -> None:
     Now, so that this process reads its own change; at the commit, because a reader in another
     process may have rendered the old content in between and kept it under the new version.
     """
-    _new_version()
-    transaction.on_commit(_new_version)
+    _renew(VERSION_KEY)
 
 
-def _new_version() -> None:
+def names_changed(**kwargs) -> None:
+    """An author, a tag, an article's tags or authors, or a correction changed (a signal receiver)."""
+    _renew(NAMES_VERSION_KEY)
+
+
+def _renew(key: str) -> None:
+    _new_version(key)
+    transaction.on_commit(lambda: _new_version(key))
+
+
+def _new_version(key: str) -> None:
     # A random version, not a counter: a cache that lost the key can never bring back an old one.
     try:
-        cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        cache.set(key, secrets.token_hex(8), timeout=None)
     except Exception:
         logger.exception("Could not retire the cached pages")
 
@@ -266,3 +289,7 @@ def connect_signals() -> None:
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
     m2m_changed.connect(content_changed, sender=Article.authors.through, dispatch_uid="pagecache-authors")
     pages_changed.connect(content_changed, dispatch_uid="pagecache-bulk")
+    for model in (Correction, Author, Tag, TaggedItem):
+        post_save.connect(names_changed, sender=model, dispatch_uid=f"names-save-{model.__name__}")
+        post_delete.connect(names_changed, sender=model, dispatch_uid=f"names-delete-{model.__name__}")
+    m2m_changed.connect(names_changed, sender=Article.authors.through, dispatch_uid="names-authors")

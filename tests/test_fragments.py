@@ -1,13 +1,17 @@
 """Cards and comment lists are kept rendered in each process, yet every change shows on the next request."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from taggit.models import Tag
 
-from articles.models import Article, Section
+from articles.models import Article, Correction, Section
+from articles.publishing import save_correction
 from comments.models import Comment
 from comments.services import moderate
 
-from .factories import make_article, make_comment, make_section, post_comment
+from .factories import make_article, make_author, make_comment, make_section, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +68,43 @@ def test_a_related_card_shows_the_new_headline_on_the_article_page(article):
     related.save()
     html = read(article.get_absolute_url())
     assert "Tanggul diperbaiki di Pekalongan" in html and "Tanggul jebol" not in html
+
+
+def test_an_articles_authors_tags_and_corrections_show_at_once_when_they_change(article):
+    author = make_author(name="Maya Rahmawati")
+    article.authors.add(author)
+    article.tags.add("Banjir")
+    url = article.get_absolute_url()
+    html = read(url)
+    assert "Maya Rahmawati" in html and ">Banjir</a>" in html
+    author.name = "Maya R. Siregar"
+    author.save()
+    assert "Maya R. Siregar" in read(url)
+    tag = Tag.objects.get(name="Banjir")
+    tag.name = "Banjir Rob"
+    tag.save()
+    assert ">Banjir Rob</a>" in read(url)
+    article.tags.add("Pesisir")
+    assert ">Pesisir</a>" in read(url)
+    save_correction(Correction(article=article, text="Lokasinya Muara Baru, bukan Muara Angke."))
+    assert "Lokasinya Muara Baru, bukan Muara Angke." in read(url)
+    article.authors.remove(author)
+    article.tags.remove("Pesisir")
+    html = read(url)
+    assert "Maya R. Siregar" not in html and ">Pesisir</a>" not in html
+
+
+def test_a_new_comment_does_not_read_the_articles_authors_and_tags_again(article):
+    article.authors.add(make_author(name="Maya Rahmawati"))
+    article.tags.add("Banjir")
+    read(article.get_absolute_url())
+    comment = make_comment(article, text="Airnya sudah setinggi lutut.", status=Comment.Status.PENDING)
+    moderate(Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED)
+    with CaptureQueriesContext(connection) as queries:
+        html = read(article.get_absolute_url())
+    assert "Airnya sudah setinggi lutut." in html and "Maya Rahmawati" in html and ">Banjir</a>" in html
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert 'FROM "articles_author"' not in sql and 'FROM "taggit_tag"' not in sql
 
 
 def test_an_approved_comment_shows_at_once_under_the_article_and_on_its_card(article):

@@ -6,12 +6,12 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
@@ -353,7 +353,8 @@ class ArticleAdmin(admin.ModelAdmin):
         context = {
             **self.history_context(request, article, _("History")),
             "versions": [
-                (version, version.changed_from(before)) for version, before in zip(article_versions, older)
+                (version, version.changed_from(before))
+                for version, before in zip(article_versions, older, strict=True)
             ],
         }
         return TemplateResponse(request, "admin/articles/article/history.html", context)

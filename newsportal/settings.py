@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "taggit",
+    "newsportal.apps.TagsConfig",  # django-taggit
     "reversion",
     "django_prose_editor",
     "csp",

@@ -8,6 +8,7 @@ class NewsportalConfig(AppConfig):
     """The project package: what combines the apps (roles, the page cache, the newsroom's dashboard)."""
 
     name = "newsportal"
+    default = True  # the app config of "newsportal" in INSTALLED_APPS; TagsConfig below is named there too
 
     def ready(self):
         from .pagecache import connect_signals

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -411,7 +411,9 @@ class ArticleAdmin(admin.ModelAdmin):
             raise Http404(_("This article has no such version."))
         publishing.restore_version(article, earlier, user=request.user, editor=editor_of(request.user))
         self.message_user(
-            request, gettext("Version %(number)d restored as a new version.") % {"number": earlier.number}
+            request,
+            gettext("Version %(number)d restored as a new version.") % {"number": earlier.number},
+            messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
 

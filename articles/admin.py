@@ -291,7 +291,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if formset.model is not Correction:
             return super().save_formset(request, form, formset, change)
         for correction in formset.save(commit=False):
-            publishing.save_correction(correction)
+            publishing.save_correction(correction, article_saved_next=True)  # by save_related
         for correction in formset.deleted_objects:
             correction.delete()
 

@@ -163,14 +163,15 @@ def delete_body_image(body_image: BodyImage) -> None:
     save_article(article, body_cleaned=True)
 
 
-def save_correction(correction: Correction) -> None:
+def save_correction(correction: Correction, *, article_saved_next: bool = False) -> None:
     """Save a correction of the article's latest version; the article counts as modified (feeds, sitemaps
-    and structured data say so)."""
+    and structured data say so), by a write of its own unless ``article_saved_next`` (the admin's form)."""
     if correction.version_id is None:
         correction.version = versions.latest_version(correction.article)
     correction.save()
-    Article.objects.filter(pk=correction.article_id).update(updated_at=timezone.now())
-    pages_changed.send(sender=Article)
+    if not article_saved_next:
+        Article.objects.filter(pk=correction.article_id).update(updated_at=timezone.now())
+        pages_changed.send(sender=Article)
 
 
 def suggested_byline_code(authors: Iterable[Author], editor: Author | None = None) -> str:

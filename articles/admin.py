@@ -1,26 +1,34 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
+from django.db.models import Case, Value, When
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.views.decorators.http import require_POST
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from . import publishing
+from . import publishing, versions
 from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_editor
 from .images import Picture
 from .models import Article, Author, BodyImage, Correction, Section
-from .permissions import can_edit, can_link_accounts, can_publish, editable_articles
+from .permissions import can_edit, can_link_accounts, can_publish, can_see_history, editable_articles
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
+# The newsroom's lists and forms take the whole width of a 1366 px screen; the index lists every model.
+admin.site.enable_nav_sidebar = False
 
 THUMBNAIL_WIDTH = 96
 # Every picture upload goes through the same checks and cleaning.
@@ -46,6 +54,20 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The article form's section picker: the name typed comes first, then names that start with it,
+        so that Enter on "Nasional" takes Nasional and not Internasional."""
+        sections, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            closeness = Case(
+                When(name__iexact=term, then=Value(0)),
+                When(name__istartswith=term, then=Value(1)),
+                default=Value(2),
+            )
+            sections = sections.order_by(closeness, *Section._meta.ordering)
+        return sections, may_have_duplicates
 
 
 @admin.register(Author)
@@ -139,7 +161,22 @@ class BodyImageInline(admin.StackedInline):
 class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
-    fields = ["corrected_at", "text"]
+    fields = ["corrected_at", "text", "corrected_version"]
+    readonly_fields = ["corrected_version"]
+
+    @admin.display(description=_("corrected version"))
+    def corrected_version(self, correction):
+        """The version the correction was written against, compared with the article as it is now."""
+        if correction.version_id is None:
+            return "—"
+        url = reverse("admin:articles_article_compare", args=[correction.article_id])
+        return format_html(
+            '<a href="{}?old={}">{}</a>',
+            url,
+            correction.version_id,
+            gettext("The article as it was on %(date)s, compared with now")
+            % {"date": date_format(localtime(correction.version.revision.date_created), "DATETIME_FORMAT")},
+        )
 
 
 @admin.register(Article)
@@ -169,11 +206,23 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Placement"), {"fields": ["section", "authors", "tags", "is_featured", "allow_comments"]}),
         (
             _("Lead image"),
-            {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
+            {
+                "fields": [
+                    "lead_image_preview",
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                ]
+            },
         ),
         (_("Publication"), {"fields": ["status", "publish_at"]}),
     ]
     inlines = [BodyImageInline, CorrectionInline]
+
+    class Media:
+        css = {"all": ["css/newsroom-admin.css"]}
+        js = ["js/body-editor.js"]
 
     def get_queryset(self, request):
         articles = editable_articles(request.user, super().get_queryset(request))
@@ -197,7 +246,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The publish time and the front page are the editors' to decide.
-        return [] if self.has_publish_permission(request) else ["publish_at", "is_featured"]
+        editors_only = [] if self.has_publish_permission(request) else ["publish_at", "is_featured"]
+        return ["lead_image_preview", *editors_only]
+
+    @admin.display(description=_("lead image now"))
+    def lead_image_preview(self, article):
+        return thumbnail_html(article.lead_picture) or "—"
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         picker_url = obj and reverse(f"{self.admin_site.name}:articles_article_body_images", args=[obj.pk])
@@ -216,6 +270,11 @@ class ArticleAdmin(admin.ModelAdmin):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, *args, **kwargs)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The version kept is the article as the whole form saved it, authors and tags included.
+        with publishing.recording(user=request.user):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         if form.publishes:
             publishing.publish(
@@ -227,6 +286,14 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             # A new article's row comes first: its authors, tags and pictures point to it.
             publishing.save_article(obj, body_cleaned=True)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        for correction in formset.save(commit=False):
+            publishing.save_correction(correction, article_saved_next=True)  # by save_related
+        for correction in formset.deleted_objects:
+            correction.delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -244,6 +311,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 "tag-autocomplete/",
                 self.admin_site.admin_view(tag_autocomplete),
                 name="articles_article_tag_autocomplete",
+            ),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="articles_article_restore",
             ),
             path(
                 "<path:object_id>/body-images/",
@@ -270,6 +347,76 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/body_image_picker.html", context)
 
+    def history_article(self, request, object_id) -> Article:
+        """The article whose versions are asked for, if this user may see them."""
+        if not unquote(object_id).isdigit():
+            raise Http404(_("No article here that you may open."))
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not can_see_history(request.user, article):
+            raise PermissionDenied
+        return article
+
+    def history_context(self, request, article, title) -> dict:
+        return {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": article.headline,
+            "opts": self.opts,
+            "article": article,
+            "may_restore": self.has_change_permission(request, article),
+        }
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's versions, newest first: who saved each, when and what it changed."""
+        article = self.history_article(request, object_id)
+        article_versions = versions.history(article)
+        older = [*article_versions[1:], None]
+        context = {
+            **self.history_context(request, article, _("History")),
+            "versions": [
+                (version, version.changed_from(before))
+                for version, before in zip(article_versions, older, strict=True)
+            ],
+        }
+        return TemplateResponse(request, "admin/articles/article/history.html", context)
+
+    def compare_view(self, request, object_id):
+        """Two versions side by side, with the words that changed; ``new`` defaults to the latest."""
+        article = self.history_article(request, object_id)
+        article_versions = {version.version.pk: version for version in versions.history(article)}
+        try:
+            old = article_versions[int(request.GET["old"])]
+            new = article_versions[int(request.GET.get("new") or max(article_versions))]
+        except (KeyError, ValueError):
+            return HttpResponseBadRequest(gettext("Choose two versions of this article to compare."))
+        if old.number > new.number:
+            old, new = new, old
+        context = {
+            **self.history_context(request, article, _("Compare versions")),
+            "old": old,
+            "compared": [old, new],
+            "new": new,
+            "differences": versions.compare(old, new),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    @method_decorator(require_POST)
+    def restore_view(self, request, object_id, version_id):
+        """Save an earlier version again, as the newest one."""
+        article = self.history_article(request, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        earlier = next((v for v in versions.history(article) if v.version.pk == version_id), None)
+        if earlier is None:
+            raise Http404(_("This article has no such version."))
+        publishing.restore_version(article, earlier, user=request.user, editor=editor_of(request.user))
+        self.message_user(
+            request,
+            gettext("Version %(number)d restored as a new version.") % {"number": earlier.number},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
+
     def view_on_site(self, article):
         if article.is_published:
             return article.get_absolute_url()
@@ -287,13 +434,18 @@ class ArticleAdmin(admin.ModelAdmin):
     def author_names(self, article):
         return ", ".join(author.name for author in article.authors.all())
 
-    @admin.display(description=_("comments (waiting / approved)"))
+    @admin.display(description=_("comments"))
     def comment_counts(self, article):
-        return f"{article.pending_comment_count} / {article.approved_comment_count}"
+        return format_html(
+            '<span title="{}">{} / {}</span>',
+            gettext("waiting / approved"),
+            article.pending_comment_count,
+            article.approved_comment_count,
+        )
 
     def change_selected(self, request, queryset, change, message, **options) -> None:
         """Run one of articles/publishing.py's bulk changes on the selection and say how many changed."""
-        count = change(queryset, **options)
+        count = change(queryset, user=request.user, **options)
         self.message_user(request, message % {"count": count})
 
     @admin.action(permissions=["publish"], description=_("Publish selected articles"))

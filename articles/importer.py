@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -75,7 +74,6 @@ def parse_article_text(text: str) -> ParsedArticle:
     )
 
 
-@transaction.atomic
 def save_parsed_article(
     parsed: ParsedArticle,
     *,
@@ -93,26 +91,28 @@ def save_parsed_article(
     """
     if authors is None and parsed.byline_code:
         authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
-    article = Article.objects.select_for_update().filter(slug=parsed.slug).first()
-    created = article is None
-    if created:
-        article = Article(slug=parsed.slug, publish_at=publish_at or timezone.now())
-    fields |= {
-        "headline": parsed.headline,
-        "dek": dek,
-        "body": parsed.body_html,
-        "byline_code": parsed.byline_code,
-        "section": section,
-        "is_featured": featured,
-    }
-    for name, value in fields.items():
-        setattr(article, name, value)
-    # The byline rule reads the authors this import sets, or else those the article has.
-    byline_authors = authors if authors is not None else article.authors.all() if article.pk else []
-    publishing.publish(article, editor=None, authors=byline_authors, time_chosen=True)
-    publishing.save_article(article)
-    if authors is not None:
-        article.authors.set(authors)
-    if tags is not None:
-        article.tags.set(tags)
-    return article, created
+    # One transaction and one version, with the authors and tags.
+    with publishing.recording():
+        article = Article.objects.select_for_update().filter(slug=parsed.slug).first()
+        created = article is None
+        if created:
+            article = Article(slug=parsed.slug, publish_at=publish_at or timezone.now())
+        fields |= {
+            "headline": parsed.headline,
+            "dek": dek,
+            "body": parsed.body_html,
+            "byline_code": parsed.byline_code,
+            "section": section,
+            "is_featured": featured,
+        }
+        for name, value in fields.items():
+            setattr(article, name, value)
+        # The byline rule reads the authors this import sets, or else those the article has.
+        byline_authors = authors if authors is not None else article.authors.all() if article.pk else []
+        publishing.publish(article, editor=None, authors=byline_authors, time_chosen=True)
+        publishing.save_article(article)
+        if authors is not None:
+            article.authors.set(authors)
+        if tags is not None:
+            article.tags.set(tags)
+        return article, created

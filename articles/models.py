@@ -395,6 +395,15 @@ class Correction(models.Model):
         _("correction"), max_length=1000, help_text=_("What was wrong and what is right. Plain text.")
     )
     corrected_at = models.DateTimeField(_("date"), default=timezone.now)
+    version = models.ForeignKey(
+        "reversion.Version",
+        verbose_name=_("corrected version"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The article as it was when the correction was written."),
+    )
 
     class Meta:
         ordering = ["corrected_at", "id"]

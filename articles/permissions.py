@@ -36,3 +36,10 @@ def can_preview(user) -> bool:
 def can_link_accounts(user) -> bool:
     """Only those who may see user accounts link an author to one."""
     return user.has_perm("auth.view_user")
+
+
+def can_see_history(user, article: Article) -> bool:
+    """Editors see every article's versions; reporters those of their own articles, published or not."""
+    if not user.has_perm("articles.view_article"):
+        return False
+    return can_publish(user) or article.authors.filter(user=user).exists()

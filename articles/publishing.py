@@ -6,18 +6,25 @@ What readers get is made here, on write, and stored: the body cleaned to the saf
 article's own pictures (``body``), and that body as the page prints it (``body_html``, one per
 interface language, as the picture's credit line is translated). Renditions of pictures are made
 after the transaction commits, never inside a page view.
+
+Every save of an article keeps a version of it (articles/versions.py): one revision per article, with
+who saved it; a block of ``recording()`` around a save and what follows it (its authors and tags) makes
+them one version.
 """
 
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 
+import reversion
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from . import body_images, images, search
+from . import body_images, images, search, versions
 from .models import Article, Author, BodyImage, Correction
 from .sanitizer import sanitize_html
 from .signals import pages_changed
@@ -31,8 +38,21 @@ def clean_body(html: str) -> str:
     return sanitize_html(html)
 
 
+@contextmanager
+def recording(*, user=None, comment: str = "") -> Iterator[None]:
+    """One revision of what is saved inside: the version of one article, taken again after each change of
+    its authors or tags, saved by ``user``; ``comment`` says what was done when it is more than an edit."""
+    with reversion.create_revision():
+        if user is not None:
+            reversion.set_user(user)
+        if comment:
+            reversion.set_comment(comment)
+        yield
+
+
 def save_article(article: Article, *, body_cleaned: bool = False) -> None:
-    """Write the article and everything derived from it in one INSERT or UPDATE; renditions follow.
+    """Write the article and everything derived from it in one INSERT or UPDATE, keeping a version of it;
+    renditions follow.
 
     ``body_cleaned``: the body came through ``clean_body()`` already (the newsroom's form).
     """
@@ -41,14 +61,32 @@ def save_article(article: Article, *, body_cleaned: bool = False) -> None:
     pictures = list(BodyImage.objects.filter(article=article)) if article.pk else []
     article.body = body_images.placed(article.body, pictures)
     article.body_html = rendered_body(article.body, pictures)
-    if article._state.adding:
-        article.save()
-    else:
-        edited = [
-            f.name for f in Article._meta.concrete_fields if not f.primary_key and f.name not in COUNTERS
-        ]
-        article.save(update_fields=edited)
+    with recording():  # django-reversion adds the saved article to the revision
+        if article._state.adding:
+            article.save()
+        else:
+            edited = [
+                f.name for f in Article._meta.concrete_fields if not f.primary_key and f.name not in COUNTERS
+            ]
+            article.save(update_fields=edited)
     transaction.on_commit(partial(make_renditions, article))
+
+
+def restore_version(
+    article: Article, earlier: versions.ArticleVersion, *, user, editor: Author | None
+) -> None:
+    """Bring back the words and tags of an earlier version as a new version, by the rules of any save: the
+    article keeps its status (only those who may publish edit a published one), and a published article
+    gets the publishing rule's byline code if the restored one is blank."""
+    for name in versions.COMPARED:
+        if name != "tags":
+            setattr(article, name, earlier.fields[name])
+    if article.status == Article.Status.PUBLISHED:
+        publish(article, editor=editor, authors=article.authors.all())
+    comment = gettext("Restored version %(number)d") % {"number": earlier.number}
+    with recording(user=user, comment=comment):
+        save_article(article)
+        article.tags.set(earlier.tags)
 
 
 def rendered_body(body: str, pictures: Iterable[BodyImage]) -> dict[str, str]:
@@ -125,10 +163,15 @@ def delete_body_image(body_image: BodyImage) -> None:
     save_article(article, body_cleaned=True)
 
 
-def save_correction(correction: Correction) -> None:
-    """Save a correction; the article counts as modified (feeds, sitemaps and structured data say so)."""
+def save_correction(correction: Correction, *, article_saved_next: bool = False) -> None:
+    """Save a correction of the article's latest version; the article counts as modified (feeds, sitemaps
+    and structured data say so), by a write of its own unless ``article_saved_next`` (the admin's form)."""
+    if correction.version_id is None:
+        correction.version = versions.latest_version(correction.article)
     correction.save()
-    _update(Article.objects.filter(pk=correction.article_id))
+    if not article_saved_next:
+        Article.objects.filter(pk=correction.article_id).update(updated_at=timezone.now())
+        pages_changed.send(sender=Article)
 
 
 def suggested_byline_code(authors: Iterable[Author], editor: Author | None = None) -> str:
@@ -155,7 +198,7 @@ def publish(
         article.byline_code = suggested_byline_code(authors, editor)
 
 
-def publish_articles(articles: QuerySet, *, editor: Author | None) -> int:
+def publish_articles(articles: QuerySet, *, editor: Author | None, user=None) -> int:
     """Publish (or schedule) each of these articles by the publishing rule, in one bulk write."""
     articles = list(articles.prefetch_related("authors"))
     now = timezone.now()
@@ -163,18 +206,19 @@ def publish_articles(articles: QuerySet, *, editor: Author | None) -> int:
         publish(article, editor=editor, authors=article.authors.all())
         article.updated_at = now
     Article.objects.bulk_update(articles, ["status", "publish_at", "byline_code", "updated_at"])
+    _keep_versions(articles, user=user)
     pages_changed.send(sender=Article)
     return len(articles)
 
 
-def unpublish_articles(articles: QuerySet) -> int:
+def unpublish_articles(articles: QuerySet, *, user=None) -> int:
     """Take the published ones of these articles back to draft."""
-    return _update(articles.filter(status=Article.Status.PUBLISHED), status=Article.Status.DRAFT)
+    return _update(articles.filter(status=Article.Status.PUBLISHED), user=user, status=Article.Status.DRAFT)
 
 
-def feature_articles(articles: QuerySet, *, featured: bool) -> int:
+def feature_articles(articles: QuerySet, *, featured: bool, user=None) -> int:
     """Show these articles as the home page's main story, or stop."""
-    return _update(articles, is_featured=featured)
+    return _update(articles, user=user, is_featured=featured)
 
 
 def add_views(article_id: int, views: int) -> None:
@@ -189,8 +233,17 @@ def update_search_vectors(articles: QuerySet) -> int:
     return articles.update(search_vector=search.search_vector())
 
 
-def _update(articles: QuerySet, **fields) -> int:
-    """A bulk change of articles, which counts as an edit."""
-    count = articles.update(**fields, updated_at=timezone.now())
+def _update(articles: QuerySet, *, user=None, **fields) -> int:
+    """A bulk change of articles, which counts as an edit and keeps a version of each."""
+    changed = list(articles.values_list("pk", flat=True))
+    count = Article.objects.filter(pk__in=changed).update(**fields, updated_at=timezone.now())
+    _keep_versions(Article.objects.filter(pk__in=changed), user=user)
     pages_changed.send(sender=Article)
     return count
+
+
+def _keep_versions(articles: Iterable[Article], *, user) -> None:
+    """A version of each of these articles changed in bulk, each in a revision of its own."""
+    for article in articles:
+        with recording(user=user):
+            reversion.add_to_revision(article)

@@ -1,13 +1,32 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatewords
-from django.utils.html import format_html
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
+from .forms import DUPLICATE_MESSAGE
 from .models import Comment
-from .services import comments_changed, delete_comments, moderate
+from .services import DuplicateComment, comments_changed, delete_comments, moderate, reply_as_newsroom
+
+# The links under each comment of the queue: the status each one gives.
+ROW_ACTIONS = [
+    (Comment.Status.APPROVED, _("Approve")),
+    (Comment.Status.SPAM, _("Spam")),
+    (Comment.Status.TRASH, _("Bin")),
+]
 
 
 def set_status(status, description):
@@ -29,6 +48,44 @@ def set_status(status, description):
     return admin.action(description=description, permissions=["change"])(action)
 
 
+class HeadlineFilter(admin.SimpleListFilter):
+    """Comments on the articles whose headline holds the words typed: a search box, not a list of every
+    commented article."""
+
+    title = _("article")
+    parameter_name = "headline"
+    template = "admin/comments/comment/headline_filter.html"
+
+    def lookups(self, request, model_admin):
+        return []
+
+    def has_output(self):
+        return True
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(article__headline__icontains=self.value())
+        return queryset
+
+    def choices(self, changelist):
+        """One choice: what the box's form sends along besides the words (the other filters)."""
+        others = changelist.get_filters_params()
+        others.pop(self.parameter_name, None)
+        yield {
+            "value": self.value() or "",
+            "others": [(name, value) for name, values in others.items() for value in values],
+        }
+
+
+class NewsroomReplyForm(forms.Form):
+    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].max_length = settings.COMMENTS_MAX_LENGTH
+        self.fields["text"].widget.attrs["maxlength"] = settings.COMMENTS_MAX_LENGTH
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
@@ -40,7 +97,7 @@ class CommentAdmin(admin.ModelAdmin):
         "submitted_at",
         "ip_address",
     ]
-    list_filter = ["status", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", HeadlineFilter]
     show_facets = admin.ShowFacets.ALWAYS
     search_fields = ["author_name", "author_email", "text", "ip_address"]
     list_select_related = ["article__section"]
@@ -88,9 +145,89 @@ class CommentAdmin(admin.ModelAdmin):
         # Comments come from readers, through the form under each article.
         return False
 
+    class Media:
+        css = {"all": ["css/newsroom-admin.css"]}
+
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
-        return truncatewords(comment.text, 20)
+        """The start of the text, with WordPress's links under it: Approve | Spam | Bin | Reply."""
+        moderate_url = reverse("admin:comments_comment_moderate", args=[comment.pk])
+        # Buttons of the change list's form, which carries the CSRF token; each sends only its status.
+        buttons = format_html_join(
+            " | ",
+            '<button form="changelist-form" formaction="{}" name="status" value="{}">{}</button>',
+            ((moderate_url, status, label) for status, label in ROW_ACTIONS if status != comment.status),
+        )
+        reply_url = reverse("admin:comments_comment_reply", args=[comment.pk])
+        return format_html(
+            '{}<div class="row-actions">{} | <a href="{}">{}</a></div>',
+            truncatewords(comment.text, 20),
+            buttons,
+            reply_url,
+            gettext("Reply"),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/moderate/",
+                self.admin_site.admin_view(self.moderate_view),
+                name="comments_comment_moderate",
+            ),
+            path(
+                "<path:object_id>/reply/",
+                self.admin_site.admin_view(self.reply_view),
+                name="comments_comment_reply",
+            ),
+            *super().get_urls(),
+        ]
+
+    def queue_comment(self, request, object_id) -> Comment:
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(Comment.objects.select_related("article"), pk=unquote(object_id))
+
+    @method_decorator(require_POST)
+    def moderate_view(self, request, object_id):
+        """One comment approved, marked spam or binned from its row in the queue; back to the queue."""
+        comment = self.queue_comment(request, object_id)
+        status = request.POST.get("status")
+        if status not in dict(ROW_ACTIONS):
+            return HttpResponseBadRequest(gettext("Choose Approve, Spam or Bin."))
+        moderate(Comment.objects.filter(pk=comment.pk), status)
+        self.message_user(
+            request,
+            gettext("The comment of %(name)s is now “%(status)s”.")
+            % {"name": comment.author_name, "status": Comment.Status(status).label},
+            messages.SUCCESS,
+        )
+        back = request.headers.get("referer", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
+            back = reverse("admin:comments_comment_changelist")
+        return HttpResponseRedirect(back)
+
+    def reply_view(self, request, object_id):
+        """The newsroom answers a comment under the site's name; the reply is approved at once."""
+        comment = self.queue_comment(request, object_id)
+        form = NewsroomReplyForm(request.POST or None)
+        if form.is_valid():
+            try:
+                reply_as_newsroom(parent=comment, text=form.cleaned_data["text"], user=request.user)
+            except DuplicateComment:
+                form.add_error("text", DUPLICATE_MESSAGE)
+            else:
+                self.message_user(request, gettext("Your reply is published."), messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:comments_comment_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Reply as %(site)s") % {"site": settings.SITE_NAME},
+            "opts": self.opts,
+            "comment": comment,
+            "form": form,
+        }
+        return TemplateResponse(
+            request, "admin/comments/comment/reply.html", context, status=400 if form.errors else 200
+        )
 
     @admin.display(description=_("article"), ordering="article__headline")
     def article_link(self, comment):

@@ -68,6 +68,30 @@ def submit_comment(*, form: CommentForm, ip_address: str | None, user_agent: str
     return comment
 
 
+def reply_as_newsroom(*, parent: Comment, text: str, user) -> Comment:
+    """An approved reply signed with the site's name, as deep as replies nest; a comment still waiting
+    is approved with it (WordPress's "Approve and Reply")."""
+    while parent.depth >= settings.COMMENTS_MAX_DEPTH:
+        parent = parent.parent
+    reply = Comment(
+        article=parent.article,
+        parent=parent,
+        author_name=settings.SITE_NAME,
+        author_email=user.email or settings.DEFAULT_FROM_EMAIL,
+        text=text,
+        status=Comment.Status.APPROVED,
+    )
+    try:
+        with transaction.atomic():
+            reply.save()
+            if parent.status == Comment.Status.PENDING:
+                Comment.objects.filter(pk=parent.pk).update(status=Comment.Status.APPROVED)
+    except IntegrityError as error:
+        raise DuplicateComment from error
+    comments_changed([reply.article_id])
+    return reply
+
+
 @transaction.atomic
 def moderate(comments: QuerySet[Comment], status: Comment.Status) -> int:
     """Move these comments to ``status``; return how many changed."""

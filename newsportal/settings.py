@@ -47,13 +47,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "taggit",
+    "newsportal.apps.TagsConfig",  # django-taggit
+    "reversion",
     "django_prose_editor",
     "csp",
     "newsportal",
     "articles",
     "comments",
 ]
+
+# An article's versions (articles/versions.py): Django's JSON with the article's tag names.
+SERIALIZATION_MODULES = {"article_json": "articles.versions"}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Author, BodyImage, Section
-from articles.publishing import save_article, save_body_image
+from articles.publishing import recording, save_article, save_body_image
 
 _numbers = itertools.count(1)
 
@@ -63,12 +63,12 @@ def make_article(*, tags=(), authors=(), image=False, **fields) -> Article:
         # A named file, so that Django measures it and fills in the width and height.
         article.lead_image.save("foto.jpg", ContentFile(jpeg_bytes(), name="foto.jpg"), save=False)
         article.lead_image_alt = f"Foto berita {number}"
-    with committed():
+    with committed(), recording():  # one version, with the tags and authors, as the admin keeps
         save_article(article)
-    if tags:
-        article.tags.add(*tags)
-    if authors:
-        article.authors.add(*authors)
+        if tags:
+            article.tags.add(*tags)
+        if authors:
+            article.authors.add(*authors)
     return article
 
 

@@ -69,7 +69,10 @@ def test_change_list_shows_picture_status_time_authors_and_comment_counts(editor
         r'<img src="/media/articles/[^"]+-64w\.jpg" alt="" width="96" height="54">', rows["Sudah terbit"]
     )
     assert "Rina Wulandari" in rows["Sudah terbit"]
-    assert '<td class="field-comment_counts">1 / 2</td>' in rows["Sudah terbit"]
+    assert (
+        '<td class="field-comment_counts"><span title="menunggu / disetujui">1 / 2</span></td>'
+        in rows["Sudah terbit"]
+    )
     assert "Terjadwal" in rows["Nanti sore"]
     assert "Draf" in rows["Masih draf"]
 

@@ -151,7 +151,7 @@ def test_editor_places_an_uploaded_picture_in_the_body_and_a_reader_sees_it_ther
     page.locator(".prose-menubar button[data-name=figure]").click()
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as popup_info:
-        dialog.get_by_role("button", name="Browse...").click()
+        dialog.get_by_role("button", name="Pilih…").click()
     picker = popup_info.value
     picker.get_by_role("button", name="Warga mengungsi ke masjid").click()
     assert dialog.locator("input[name=altText]").input_value() == "Warga mengungsi ke masjid"

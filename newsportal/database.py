@@ -4,7 +4,7 @@ The server ends a statement itself after ``statement_timeout``, but a server tha
 out of memory, cut off by the network) answers nothing while the kernel still acknowledges what is
 sent, so a worker would wait for it forever. Every wait on the server, the pool's check of an idle
 connection included, gives up a second after the server would have ended the statement. Once the
-server has not answered, or no connection could be made in time, this process does not wait for it
+server has not answered, or no connection could be had in time, this process does not wait for it
 again for ``UNREACHABLE_SECONDS``: the requests queued behind are answered at once
 (``newsportal/postgresql/base.py``), so no reader waits for more than one timeout.
 """
@@ -24,7 +24,7 @@ class DatabaseDidNotAnswer(psycopg.OperationalError):
 
 
 class DatabaseUnreachable(psycopg.OperationalError):
-    """The server did not answer or take a connection a moment ago: not tried again yet."""
+    """The server did not answer or give a connection a moment ago: not tried again yet."""
 
 
 def mark_unreachable() -> None:
@@ -66,4 +66,18 @@ class FailFastConnection(psycopg.Connection):
         except psycopg.OperationalError as error:
             if ended_session(error):
                 self.close()
+                renew_idle_connections()
             raise
+
+
+def renew_idle_connections() -> None:
+    """Replace the pool's idle connections: the server that ended one session most likely ended them all.
+
+    A restart or a terminate of every backend leaves each idle connection dead; the pool would check
+    them one by one, pausing longer after each failure, and a reader would wait out the pauses.
+    """
+    from django.db import connections
+
+    pool = connections["default"].pool
+    if pool is not None:
+        pool.drain()

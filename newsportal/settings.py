@@ -102,11 +102,11 @@ DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=True)
 # service fails"): connecting takes at most DATABASE_CONNECT_TIMEOUT, the server ends a statement
 # after DATABASE_STATEMENT_TIMEOUT and a transaction left idle after DATABASE_IDLE_TRANSACTION_TIMEOUT,
 # and the client stops waiting for a server that answers nothing a second after the statement's end
-# (newsportal/database.py). 0 turns a timeout off: manage.py's commands take as long as they need.
-# gunicorn's timeout (GUNICORN_TIMEOUT, 30 s) is above them all.
+# (newsportal/database.py). 0 turns a timeout off, as for commands and tests, which take as long as
+# they need; gunicorn.conf.py sets both for the web workers, below its own timeout.
 DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
-DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=3)
-DATABASE_IDLE_TRANSACTION_TIMEOUT = env.int("DATABASE_IDLE_TRANSACTION_TIMEOUT", default=20)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=0)
+DATABASE_IDLE_TRANSACTION_TIMEOUT = env.int("DATABASE_IDLE_TRANSACTION_TIMEOUT", default=0)
 DATABASE_ANSWER_TIMEOUT = DATABASE_STATEMENT_TIMEOUT + 1 if DATABASE_STATEMENT_TIMEOUT else None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -123,12 +123,15 @@ else:
     DATABASES["default"]["ENGINE"] = "newsportal.postgresql"
     # psycopg's pool in each process: an idle connection is checked before it is handed out
     # (CONN_HEALTH_CHECKS), a lost one is made again in the background, and a request waits at
-    # most DATABASE_CONNECT_TIMEOUT for one. At least one per gunicorn thread.
+    # most DATABASE_CONNECT_TIMEOUT for one. At least one per gunicorn thread. The pool retries a
+    # failed connection with ever longer pauses; it gives up as soon, so that the next request
+    # tries at once and a server that is back is used at once.
     pool = {
         "connection_class": FailFastConnection,
         "min_size": 1,
         "max_size": env.int("DATABASE_POOL_SIZE", default=4),
         "timeout": DATABASE_CONNECT_TIMEOUT,
+        "reconnect_timeout": DATABASE_CONNECT_TIMEOUT,
         "num_workers": 1,
     }
     # What DATABASE_URL's query string says (e.g. ?sslmode=require) comes first.

@@ -56,7 +56,10 @@ def test_lists_are_read_with_or_without_spaces(tmp_path):
 
 def test_database_url_names_the_server_whose_connections_are_pooled_checked_and_time_out(tmp_path):
     read = settings_with(
-        tmp_path, DATABASE_URL="postgres://news:p%40ss@db.internal:5433/portal?sslmode=require"
+        tmp_path,
+        DATABASE_URL="postgres://news:p%40ss@db.internal:5433/portal?sslmode=require",
+        DATABASE_STATEMENT_TIMEOUT="3",
+        DATABASE_IDLE_TRANSACTION_TIMEOUT="20",
     )
     database = read["DATABASES"]["default"]
     assert database["ENGINE"] == "newsportal.postgresql"
@@ -71,14 +74,26 @@ def test_database_url_names_the_server_whose_connections_are_pooled_checked_and_
     assert options["pool"]["timeout"] == 3
 
 
-def test_commands_take_as_long_as_they_need(tmp_path):
+PRINT_GUNICORN_SETTINGS = """
+import json, os, runpy
+config = runpy.run_path("newsportal/gunicorn.conf.py")
+names = ["DATABASE_STATEMENT_TIMEOUT", "DATABASE_IDLE_TRANSACTION_TIMEOUT"]
+print(json.dumps({"timeout": config["timeout"]} | {name: os.environ[name] for name in names}))
+"""
+
+
+def test_web_workers_fail_fast_within_their_timeout_while_commands_take_as_long_as_they_need(tmp_path):
+    read = settings_with(tmp_path, DATABASE_URL="postgres://news@db.internal/portal")
+    assert read["DATABASES"]["default"]["OPTIONS"]["options"] == (
+        "-c statement_timeout=0 -c idle_in_transaction_session_timeout=0"
+    )
     env = {name: value for name, value in subprocess_env().items() if name not in READ_BY_SETTINGS}
-    env |= {"VAR_DIR": str(tmp_path), "DATABASE_URL": "postgres://news@db.internal/portal"}
-    command = [sys.executable, "manage.py", "diffsettings", "--all"]
+    command = [sys.executable, "-c", PRINT_GUNICORN_SETTINGS]
     printed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
-    assert "DATABASE_STATEMENT_TIMEOUT = 0" in printed
-    assert "DATABASE_ANSWER_TIMEOUT = None" in printed
-    assert "statement_timeout=0 -c idle_in_transaction_session_timeout=0" in printed
+    gunicorn = json.loads(printed)
+    assert gunicorn["DATABASE_STATEMENT_TIMEOUT"] == "3"
+    assert gunicorn["DATABASE_IDLE_TRANSACTION_TIMEOUT"] == "20"
+    assert gunicorn["timeout"] > 20
 
 
 def test_email_url_takes_the_place_of_the_email_variables(tmp_path):

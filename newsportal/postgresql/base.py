@@ -5,7 +5,7 @@ from newsportal.database import check_reachable, mark_unreachable
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
-    """Answer at once, for a moment, once the server could not be reached in time."""
+    """Answer at once, for a moment, once the server has not answered (``newsportal/database.py``)."""
 
     def get_new_connection(self, conn_params):
         check_reachable()

@@ -37,8 +37,11 @@ def check_reachable() -> None:
         raise DatabaseUnreachable("the database server did not answer a moment ago")
 
 
-def ended_session(error: BaseException) -> bool:
-    """Whether the server ended the session: terminated, shut down, or the connection lost without a word."""
+def ended_session(error: BaseException | None) -> bool:
+    """Whether the server ended the session: terminated, shut down, or the connection lost without a word.
+
+    Not a timeout (of a wait, of the pool, of this module): those are subclasses.
+    """
     return isinstance(error, errors.AdminShutdown) or (
         type(error) is psycopg.OperationalError and error.sqlstate is None
     )

@@ -6,9 +6,8 @@ from django.db import OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.views import defaults
-from psycopg_pool import PoolTimeout
 
-from .database import DatabaseDidNotAnswer, DatabaseUnreachable, ended_session
+from .database import ended_session
 
 # How long a reader (or a cache in front) is asked to wait before trying again.
 RETRY_AFTER_SECONDS = 5
@@ -24,9 +23,7 @@ def is_lost_connection(error: BaseException) -> bool:
 
     Not a timeout: a request that already waited for a hung server is not made to wait again.
     """
-    cause = error.__cause__
-    timed_out = isinstance(cause, (DatabaseDidNotAnswer, DatabaseUnreachable, PoolTimeout))
-    return not timed_out and isinstance(cause, Exception) and ended_session(cause)
+    return ended_session(error.__cause__)
 
 
 def server_error(request):

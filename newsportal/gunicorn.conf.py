@@ -26,6 +26,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() 
 # workers share evenly whoever connects to them.
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+# Requests fail fast when PostgreSQL does (newsportal/settings.py): a statement ends after 3 s, a
+# transaction left idle after 20 s, both well inside the timeout above, so that a worker is never
+# killed for waiting on the database. Commands and tests run without them.
+for name, seconds in (("DATABASE_STATEMENT_TIMEOUT", "3"), ("DATABASE_IDLE_TRANSACTION_TIMEOUT", "20")):
+    if not os.environ.get(name):  # an empty variable counts as unset, as in the settings
+        os.environ[name] = seconds
 graceful_timeout = 20
 # A worker is replaced now and then, in case something leaks. Not often: a new worker costs about
 # a second of CPU to start and warms its fragments and addresses again (articles/fragments.py);

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import close_old_connections
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
@@ -41,4 +42,23 @@ class PathLocaleMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class RetryReadMiddleware:
+    """Run a GET or HEAD once more when the database dropped its connection under it.
+
+    The pool hands out only connections that answered a check, so a dropped one (PostgreSQL
+    restarted, the backend terminated) meets only the requests already running; a read is safe to
+    run twice, and the pool makes a new connection for it (or gives up within its timeout: a 503).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method in ("GET", "HEAD") and getattr(response, "lost_database_connection", False):
+            close_old_connections()  # hand the dropped connection back, to be discarded
+            response = self.get_response(request)
         return response

@@ -62,6 +62,8 @@ SERIALIZATION_MODULES = {"article_json": "articles.versions"}
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Around everything that may read the database: a read it lost under a restart runs again.
+    "newsportal.middleware.RetryReadMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Before the rest: a page from the cache costs no more (its policy header is kept with it).
     "newsportal.pagecache.PageCacheMiddleware",
@@ -98,13 +100,49 @@ TEMPLATES = [
 
 # An embedded SQLite file unless DATABASE_URL names a server (PostgreSQL in production).
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-DATABASES["default"].update(CONN_MAX_AGE=env.int("CONN_MAX_AGE", default=60), CONN_HEALTH_CHECKS=True)
+DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=True)
+# When PostgreSQL fails, a reader waits seconds for a 503, not a worker forever (README, "When a
+# service fails"): connecting takes at most DATABASE_CONNECT_TIMEOUT, the server ends a statement
+# after DATABASE_STATEMENT_TIMEOUT and a transaction left idle after DATABASE_IDLE_TRANSACTION_TIMEOUT,
+# and the client stops waiting for a server that answers nothing a second after the statement's end
+# (newsportal/database.py). 0 turns a timeout off, as for commands and tests, which take as long as
+# they need; gunicorn.conf.py sets both for the web workers, below its own timeout.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=0)
+DATABASE_IDLE_TRANSACTION_TIMEOUT = env.int("DATABASE_IDLE_TRANSACTION_TIMEOUT", default=0)
+DATABASE_ANSWER_TIMEOUT = DATABASE_STATEMENT_TIMEOUT + 1 if DATABASE_STATEMENT_TIMEOUT else None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     # A file, not memory, so that a gunicorn started by the end-to-end tests sees the test data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    from newsportal.database import FailFastConnection
+
+    server_options = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+        f" -c idle_in_transaction_session_timeout={DATABASE_IDLE_TRANSACTION_TIMEOUT * 1000}"
+    )
+    DATABASES["default"]["ENGINE"] = "newsportal.postgresql"
+    # psycopg's pool in each process: an idle connection is checked before it is handed out
+    # (CONN_HEALTH_CHECKS), a lost one is made again in the background, and a request waits at
+    # most DATABASE_CONNECT_TIMEOUT for one. At least one per gunicorn thread. The pool retries a
+    # failed connection with ever longer pauses; it gives up as soon, so that the next request
+    # tries at once and a server that is back is used at once.
+    pool = {
+        "connection_class": FailFastConnection,
+        "min_size": 1,
+        "max_size": env.int("DATABASE_POOL_SIZE", default=4),
+        "timeout": DATABASE_CONNECT_TIMEOUT,
+        "reconnect_timeout": DATABASE_CONNECT_TIMEOUT,
+        "num_workers": 1,
+    }
+    # What DATABASE_URL's query string says (e.g. ?sslmode=require) comes first.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+        "options": server_options,
+        "pool": pool,
+    } | DATABASES["default"].get("OPTIONS", {})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

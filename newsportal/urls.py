@@ -58,3 +58,5 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     prefix_default_language=False,
 )
+
+handler500 = "newsportal.views.server_error"

@@ -139,23 +139,20 @@ def started(command: list[str], env: dict, log_path: Path, port: int, name: str)
 
 @contextmanager
 def running_gunicorn(var: Path, static_root: Path, media_root: Path, **settings_env):
-    """The portal under gunicorn, as in production, over the test database; yields its address."""
+    """The portal under gunicorn as in production, over the test database unless told; yields its address."""
     from django.db import connection
 
     port = free_port()
-    env = subprocess_env(
-        DATABASE_URL=database_url(connection.settings_dict),
-        PORT=str(port),
-        HOST="127.0.0.1",
-        STATIC_ROOT=str(static_root),
-        MEDIA_ROOT=str(media_root),
-        SECRET_KEY=E2E_SECRET_KEY,
-        DEBUG="false",
-        WEB_CONCURRENCY="2",
-        GUNICORN_ACCESSLOG="",
-        CONN_MAX_AGE="0",
-        **settings_env,
-    )
+    defaults = {
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(media_root),
+        "SECRET_KEY": E2E_SECRET_KEY,
+        "DEBUG": "false",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_ACCESSLOG": "",
+    }
+    env = subprocess_env(**defaults | settings_env, PORT=str(port), HOST="127.0.0.1")
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "--config", "newsportal/gunicorn.conf.py"]
     with started(command, env, var / "gunicorn.log", port, "gunicorn"):

@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Variables of this machine that would change what the settings read.
 READ_BY_SETTINGS = (
     "DATABASE_URL",
+    "DATABASE_CONNECT_TIMEOUT",
+    "DATABASE_STATEMENT_TIMEOUT",
+    "DATABASE_IDLE_TRANSACTION_TIMEOUT",
     "REDIS_URL",
     "CACHE_URL",
     "CACHE_KEY_PREFIX",
@@ -51,14 +54,46 @@ def test_lists_are_read_with_or_without_spaces(tmp_path):
     assert read["ALLOWED_HOSTS"] == ["news.example.org", "www.example.org"]
 
 
-def test_database_url_names_the_server_and_keeps_connections(tmp_path):
-    read = settings_with(tmp_path, DATABASE_URL="postgres://news:p%40ss@db.internal:5433/portal")
+def test_database_url_names_the_server_whose_connections_are_pooled_checked_and_time_out(tmp_path):
+    read = settings_with(
+        tmp_path,
+        DATABASE_URL="postgres://news:p%40ss@db.internal:5433/portal?sslmode=require",
+        DATABASE_STATEMENT_TIMEOUT="3",
+        DATABASE_IDLE_TRANSACTION_TIMEOUT="20",
+    )
     database = read["DATABASES"]["default"]
-    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["ENGINE"] == "newsportal.postgresql"
     assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.internal", 5433, "portal")
     assert (database["USER"], database["PASSWORD"]) == ("news", "p@ss")
-    assert database["CONN_MAX_AGE"] == 60
     assert database["CONN_HEALTH_CHECKS"] is True
+    options = database["OPTIONS"]
+    assert options["sslmode"] == "require"
+    assert options["connect_timeout"] == 3
+    assert options["options"] == "-c statement_timeout=3000 -c idle_in_transaction_session_timeout=20000"
+    assert "FailFastConnection" in options["pool"]["connection_class"]
+    assert options["pool"]["timeout"] == 3
+
+
+PRINT_GUNICORN_SETTINGS = """
+import json, os, runpy
+config = runpy.run_path("newsportal/gunicorn.conf.py")
+names = ["DATABASE_STATEMENT_TIMEOUT", "DATABASE_IDLE_TRANSACTION_TIMEOUT"]
+print(json.dumps({"timeout": config["timeout"]} | {name: os.environ[name] for name in names}))
+"""
+
+
+def test_web_workers_fail_fast_within_their_timeout_while_commands_take_as_long_as_they_need(tmp_path):
+    read = settings_with(tmp_path, DATABASE_URL="postgres://news@db.internal/portal")
+    assert read["DATABASES"]["default"]["OPTIONS"]["options"] == (
+        "-c statement_timeout=0 -c idle_in_transaction_session_timeout=0"
+    )
+    env = {name: value for name, value in subprocess_env().items() if name not in READ_BY_SETTINGS}
+    command = [sys.executable, "-c", PRINT_GUNICORN_SETTINGS]
+    printed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    gunicorn = json.loads(printed)
+    assert gunicorn["DATABASE_STATEMENT_TIMEOUT"] == "3"
+    assert gunicorn["DATABASE_IDLE_TRANSACTION_TIMEOUT"] == "20"
+    assert gunicorn["timeout"] > 20
 
 
 def test_email_url_takes_the_place_of_the_email_variables(tmp_path):

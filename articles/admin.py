@@ -8,13 +8,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from . import publishing
-from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_editor
+from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_widget
 from .images import Picture
 from .models import Article, Author, BodyImage, Correction, Section
 from .permissions import can_edit, can_link_accounts, can_publish, editable_articles
@@ -142,8 +141,17 @@ class CorrectionInline(admin.StackedInline):
     fields = ["corrected_at", "text"]
 
 
+class RichTextAdmin(admin.ModelAdmin):
+    """An admin whose change form holds the rich-text editor of a body."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body's editor loads through an inline import map, which the page's policy allows by nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RichTextAdmin):
     form = ArticleAdminForm
     formfield_overrides = PICTURE_UPLOADS
     list_display = [
@@ -201,8 +209,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         picker_url = obj and reverse(f"{self.admin_site.name}:articles_article_body_images", args=[obj.pk])
-        body_widget = AdminProseEditorWidget(config=body_editor(picker_url), preset="configurable")
-        form = super().get_form(request, obj, change, widgets={"body": body_widget}, **kwargs)
+        form = super().get_form(request, obj, change, widgets={"body": body_widget(picker_url)}, **kwargs)
         form.user = request.user  # a class made for this request
         return form
 
@@ -210,11 +217,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if db_field.name == "tags":
             kwargs["widget"] = TagAutocomplete(db_field, self.admin_site)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        # The body's editor loads through an inline import map, which the page's policy allows by nonce.
-        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if form.publishes:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "newsportal",
     "articles",
     "comments",
+    "pages",
 ]
 
 MIDDLEWARE = [

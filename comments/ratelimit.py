@@ -5,6 +5,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from .discussion import current
+
 
 def client_ip(request) -> str | None:
     """The reader's address; behind NUM_PROXIES trusted proxies, taken from X-Forwarded-For."""
@@ -20,7 +22,8 @@ def client_ip(request) -> str | None:
 
 def allow_post(ip: str | None) -> bool:
     """Count a post from ``ip``; False once it is over the limit for the current window."""
-    limit, window = settings.COMMENTS_RATE_LIMIT, settings.COMMENTS_RATE_WINDOW_SECONDS
+    rules = current()
+    limit, window = rules.rate_limit, rules.rate_window_seconds
     if not limit or not ip:
         return True
     key = f"comments:rate:{ip}:{int(time.time() // window)}"

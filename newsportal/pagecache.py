@@ -217,7 +217,7 @@ def connect_signals() -> None:
     """Retire the cached pages whenever something readers see is saved, deleted or changed in bulk.
 
     Comments say so themselves (``comments.services.comments_changed``): most new ones wait for
-    moderation and change no page.
+    moderation and change no page; nor do the discussion settings (``comments.discussion``).
     """
     for model in (Article, BodyImage, Correction, Section, Author, Tag, TaggedItem, Page):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")

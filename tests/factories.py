@@ -13,6 +13,7 @@ from PIL import Image
 
 from articles.models import Article, Author, BodyImage, Section
 from articles.publishing import save_article, save_body_image
+from comments.discussion import current
 from pages.models import Page
 
 _numbers = itertools.count(1)
@@ -42,6 +43,15 @@ def make_author(**fields) -> Author:
     fields.setdefault("slug", f"penulis-{number}")
     fields.setdefault("byline_code", f"P{number}")
     return Author.objects.create(**fields)
+
+
+def set_discussion(**values) -> None:
+    """Change discussion settings as the admin does: the row saved, every worker reads it next."""
+    rules = current()
+    for field, value in values.items():
+        setattr(rules, field, value)
+    rules.full_clean()
+    rules.save()
 
 
 def make_page(**fields) -> Page:

@@ -323,4 +323,14 @@ def test_roles_are_synced_from_their_table_after_every_migrate():
 
     assert "publish_article" in editors.permissions.values_list("codename", flat=True)
     moderators = Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
-    assert set(moderators) == {"view_comment", "change_comment", "delete_comment"}
+    assert set(moderators) == {
+        "view_comment",
+        "change_comment",
+        "delete_comment",
+        "view_discussionsettings",
+        "change_discussionsettings",
+        "view_privacyrequest",
+        "add_privacyrequest",
+        "change_privacyrequest",
+    }
+    assert set(moderators) < set(editors.permissions.values_list("codename", flat=True))

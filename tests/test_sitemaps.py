@@ -24,7 +24,7 @@ def parse(client, url, **headers):
 
 
 def sitemap(section):
-    """The address of one of the sitemaps the index lists: "articles", "sections", "tags", "authors" or "pages"."""
+    """The address of a sitemap the index lists: "articles", "sections", "tags", "authors", "pages"."""
     return reverse("sitemap-section", kwargs={"section": section})
 
 

@@ -154,6 +154,10 @@ class DiscussionSettingsAdmin(admin.ModelAdmin):
             raise PermissionDenied
         return HttpResponseRedirect(reverse("admin:comments_discussionsettings_change", args=[current().pk]))
 
+    def get_object(self, request, object_id, from_field=None):
+        current()  # the row is made from the environment the first time it is asked for
+        return super().get_object(request, object_id, from_field)
+
     def construct_change_message(self, request, form, formsets, add=False):
         """What changed, from what to what: the history keeps the values, not only the fields' names."""
         return "; ".join(

@@ -5,7 +5,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from pages.models import Page
 
@@ -115,3 +117,15 @@ def test_the_demo_ships_the_five_pages_once(client):
     ]
     for demo_page in Page.objects.all():
         assert demo_page.title in page(client, demo_page.get_absolute_url())
+
+
+def test_the_newsroom_list_of_pages_runs_the_same_queries_however_many_pages(editor_client):
+    make_page()
+    editor_client.get("/admin/pages/page/")
+    with CaptureQueriesContext(connection) as with_one:
+        assert editor_client.get("/admin/pages/page/").status_code == 200
+    for _ in range(20):
+        make_page()
+    with CaptureQueriesContext(connection) as with_many:
+        assert editor_client.get("/admin/pages/page/").status_code == 200
+    assert len(with_many.captured_queries) <= len(with_one.captured_queries)

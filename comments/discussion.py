@@ -49,7 +49,7 @@ def from_environment() -> dict:
 
 
 def current() -> DiscussionSettings:
-    """The discussion settings in force: from the shared cache, or the database when it has none or is down."""
+    """The settings in force: from the shared cache, or from the database when it has none or is down."""
     try:
         rules = cache.get(CACHE_KEY)
     except Exception:

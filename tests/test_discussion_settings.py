@@ -1,4 +1,4 @@
-"""The comment rules as settings the newsroom changes in the admin, the way WordPress has Settings → Discussion."""
+"""The comment rules as settings the newsroom changes in the admin, like WordPress's Settings → Discussion."""
 
 from datetime import timedelta
 
@@ -83,7 +83,8 @@ def test_who_changed_what_is_kept_with_the_values_before_and_after(moderator_cli
     entry = LogEntry.objects.get(object_id="1", content_type__model="discussionsettings")
     assert entry.user == moderator
     assert entry.get_change_message() == (
-        "Tahan setiap komentar: ya → tidak; Tautan paling banyak: “2” → “4”; Kata moderasi: “” → “pinjol, judi”"
+        "Tahan setiap komentar: ya → tidak; Tautan paling banyak: “2” → “4”; "
+        "Kata moderasi: “” → “pinjol, judi”"
     )
     history = page(moderator_client, "/admin/comments/discussionsettings/1/history/")
     assert moderator.username in history

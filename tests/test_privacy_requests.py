@@ -29,7 +29,7 @@ def moderator_client(client, moderator):
 
 @pytest.fixture
 def comments():
-    """Three comments by the person who writes in (one with another case of the address), one by someone else."""
+    """Three comments by the person who writes in (one with their address in capitals), one by another."""
     article = make_article(headline="Banjir rob di pesisir utara")
     mine = [
         make_comment(article, author_name="Rina", author_email=EMAIL, text="Komentar pertama Rina."),

@@ -16,5 +16,9 @@ class PageAdmin(RichTextAdmin):
     prepopulated_fields = {"slug": ["title"]}
     fields = ["title", "slug", "body", "is_published", "order"]
 
+    def view_on_site(self, page):
+        # Readers get a 404 for a page that is not published.
+        return page.get_absolute_url() if page.is_published else None
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         return super().get_form(request, obj, change, widgets={"body": body_widget()}, **kwargs)

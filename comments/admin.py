@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from . import privacy
-from .discussion import current
+from .discussion import SETTINGS_PK, current, saved_settings
 from .models import Comment, DiscussionSettings, PrivacyRequest
 from .services import comments_changed, delete_comments, moderate
 
@@ -152,10 +152,10 @@ class DiscussionSettingsAdmin(admin.ModelAdmin):
         # One row: its list is its form.
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        return HttpResponseRedirect(reverse("admin:comments_discussionsettings_change", args=[current().pk]))
+        return HttpResponseRedirect(reverse("admin:comments_discussionsettings_change", args=[SETTINGS_PK]))
 
     def get_object(self, request, object_id, from_field=None):
-        current()  # the row is made from the environment the first time it is asked for
+        saved_settings()  # the environment's values are written the first time the form is opened
         return super().get_object(request, object_id, from_field)
 
     def construct_change_message(self, request, form, formsets, add=False):

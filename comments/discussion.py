@@ -1,6 +1,7 @@
 """The discussion settings (the comment rules) as every worker reads them: one row, kept in the shared cache.
 
-The row is made from the environment's COMMENTS_* values the first time it is asked for. A save puts the
+The environment's COMMENTS_* values are the settings until the newsroom first opens their form in the
+admin, which writes them to the row (``saved_settings``); from then on the row decides. A save puts the
 new row in the shared cache at once and again when its transaction commits, so that the next request in
 any worker reads it; a worker that read the old row from the database meanwhile only ``add``s it, which
 never replaces what a save put there. A change retires the cached pages (``pages_changed``): they show
@@ -21,6 +22,7 @@ from .models import DiscussionSettings
 logger = logging.getLogger(__name__)
 
 CACHE_KEY = "comments:discussion-settings"
+SETTINGS_PK = 1
 # Each field's first value: the setting of this name in newsportal/settings.py.
 FROM_ENVIRONMENT = {
     "hold_all": "COMMENTS_HOLD_ALL",
@@ -56,8 +58,17 @@ def current() -> DiscussionSettings:
         logger.exception("The cache is unreachable; the discussion settings come from the database")
         rules = None
     if rules is None:
-        rules, _ = DiscussionSettings.objects.get_or_create(pk=1, defaults=from_environment())
+        # Until the newsroom first opens the form, the environment's values, unsaved: a reader writes nothing.
+        rules = DiscussionSettings.objects.filter(pk=SETTINGS_PK).first() or DiscussionSettings(
+            pk=SETTINGS_PK, **from_environment()
+        )
         keep(rules, replace=False)
+    return rules
+
+
+def saved_settings() -> DiscussionSettings:
+    """The settings' row, written with the environment's values if it is not there yet (for the admin)."""
+    rules, _ = DiscussionSettings.objects.get_or_create(pk=SETTINGS_PK, defaults=from_environment())
     return rules
 
 

@@ -13,7 +13,7 @@ from PIL import Image
 
 from articles.models import Article, Author, BodyImage, Section
 from articles.publishing import save_article, save_body_image
-from comments.discussion import current
+from comments.discussion import saved_settings
 from pages.models import Page
 
 _numbers = itertools.count(1)
@@ -47,7 +47,7 @@ def make_author(**fields) -> Author:
 
 def set_discussion(**values) -> None:
     """Change discussion settings as the admin does: the row saved, every worker reads it next."""
-    rules = current()
+    rules = saved_settings()
     for field, value in values.items():
         setattr(rules, field, value)
     rules.full_clean()

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from comments.discussion import CACHE_KEY, current
+from comments.discussion import CACHE_KEY, current, saved_settings
 from comments.models import Comment, DiscussionSettings
 
 from .admin_forms import admin_form_data
@@ -31,7 +31,7 @@ def change(client, **values):
     return client.post(URL, form | values)
 
 
-def test_the_first_values_come_from_the_environment(settings):
+def test_the_environment_gives_the_first_values_and_a_reader_writes_nothing(settings, moderator_client):
     settings.COMMENTS_MAX_LINKS = 7
     settings.COMMENTS_MODERATION_WORDS = ["pinjol", "slot gacor"]
     settings.PRIVACY_REQUEST_HOURS = 48
@@ -43,8 +43,13 @@ def test_the_first_values_come_from_the_environment(settings):
         ["pinjol", "slot gacor"],
         48,
     )
+    assert not DiscussionSettings.objects.exists()
+    form = admin_form_data(moderator_client.get(URL))
+    assert (form["max_links"], form["moderation_words"][0].strip()) == (["7"], "pinjol\nslot gacor")
+
     settings.COMMENTS_MAX_LINKS = 1
-    assert current().max_links == 7  # the environment gives the first values only
+    cache.delete(CACHE_KEY)
+    assert current().max_links == 7  # once the form has been opened, the row decides
 
 
 def test_the_settings_list_opens_the_one_form(moderator_client):
@@ -77,7 +82,6 @@ def test_a_moderator_changes_the_moderation_words_and_the_next_comment_with_one_
 
 
 def test_who_changed_what_is_kept_with_the_values_before_and_after(moderator_client, moderator):
-    current()
     change(moderator_client, max_links="4", moderation_words="pinjol\njudi", hold_all="")
 
     entry = LogEntry.objects.get(object_id="1", content_type__model="discussionsettings")
@@ -161,7 +165,7 @@ def test_editors_change_them_too_and_reporters_cannot_open_them(client, editor, 
 
 def test_nobody_adds_or_deletes_the_settings(client):
     client.force_login(make_user(is_superuser=True))
-    current()
+    saved_settings()
     assert client.get("/admin/comments/discussionsettings/add/").status_code == 403
     assert client.post("/admin/comments/discussionsettings/1/delete/", {"post": "yes"}).status_code == 403
     assert DiscussionSettings.objects.exists()

@@ -4,11 +4,13 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Section
 from pages.models import Page
 
 from .admin_forms import admin_form_data
@@ -129,3 +131,9 @@ def test_the_newsroom_list_of_pages_runs_the_same_queries_however_many_pages(edi
     with CaptureQueriesContext(connection) as with_many:
         assert editor_client.get("/admin/pages/page/").status_code == 200
     assert len(with_many.captured_queries) <= len(with_one.captured_queries)
+
+
+def test_no_section_can_take_the_pages_address():
+    with pytest.raises(ValidationError) as refused:
+        Section(name="Halaman", slug="halaman").full_clean()
+    assert "slug" in refused.value.message_dict

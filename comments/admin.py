@@ -114,7 +114,7 @@ def shown_value(form, name, value) -> str:
     """A settings value as the log keeps it: words and numbers as typed, yes or no for a box."""
     if isinstance(form.fields[name], forms.BooleanField):
         return gettext("yes") if value else gettext("no")
-    return "“" + ", ".join(str(value).split("\n")).strip() + "”"
+    return "“" + ", ".join(line.strip() for line in str(value).splitlines() if line.strip()) + "”"
 
 
 @admin.register(DiscussionSettings)

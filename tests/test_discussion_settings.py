@@ -82,7 +82,7 @@ def test_a_moderator_changes_the_moderation_words_and_the_next_comment_with_one_
 
 
 def test_who_changed_what_is_kept_with_the_values_before_and_after(moderator_client, moderator):
-    change(moderator_client, max_links="4", moderation_words="pinjol\njudi", hold_all="")
+    change(moderator_client, max_links="4", moderation_words="pinjol\r\njudi", hold_all="")
 
     entry = LogEntry.objects.get(object_id="1", content_type__model="discussionsettings")
     assert entry.user == moderator

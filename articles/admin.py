@@ -14,13 +14,12 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from . import publishing, versions
-from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_editor
+from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameAutocompleteView, body_widget
 from .images import Picture
 from .models import Article, Author, BodyImage, Correction, Section
 from .permissions import can_edit, can_link_accounts, can_publish, can_see_history, editable_articles
@@ -179,8 +178,17 @@ class CorrectionInline(admin.StackedInline):
         )
 
 
+class RichTextAdmin(admin.ModelAdmin):
+    """An admin whose change form holds the rich-text editor of a body."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body's editor loads through an inline import map, which the page's policy allows by nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RichTextAdmin):
     form = ArticleAdminForm
     formfield_overrides = PICTURE_UPLOADS
     list_display = [
@@ -255,8 +263,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         picker_url = obj and reverse(f"{self.admin_site.name}:articles_article_body_images", args=[obj.pk])
-        body_widget = AdminProseEditorWidget(config=body_editor(picker_url), preset="configurable")
-        form = super().get_form(request, obj, change, widgets={"body": body_widget}, **kwargs)
+        form = super().get_form(request, obj, change, widgets={"body": body_widget(picker_url)}, **kwargs)
         form.user = request.user  # a class made for this request
         return form
 
@@ -264,11 +271,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if db_field.name == "tags":
             kwargs["widget"] = TagAutocomplete(db_field, self.admin_site)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        # The body's editor loads through an inline import map, which the page's policy allows by nonce.
-        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The version kept is the article as the whole form saved it, authors and tags included.

@@ -6,6 +6,7 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
@@ -37,6 +38,21 @@ def body_editor(picker_url: str | None = None) -> dict:
         return BODY_EDITOR
     pictures = {"Figure": {"pickerUrl": picker_url}, "Caption": True, "Image": True}
     return {**BODY_EDITOR, "extensions": BODY_EDITOR["extensions"] | pictures}
+
+
+def body_widget(picker_url: str | None = None) -> AdminProseEditorWidget:
+    """The newsroom's rich-text editor for a body: an article's, or a page's (without pictures)."""
+    return AdminProseEditorWidget(config=body_editor(picker_url), preset="configurable")
+
+
+class CleanBodyForm(forms.ModelForm):
+    """A form with a rich-text ``body``, cleaned to the safelist; a body with nothing left is refused."""
+
+    def clean_body(self):
+        body = clean_body(self.cleaned_data["body"])
+        if not body:
+            raise ValidationError(self.fields["body"].error_messages["required"], code="required")
+        return body
 
 
 class ImageUploadField(forms.ImageField):
@@ -92,7 +108,7 @@ class TagNameAutocompleteView(AutocompleteJsonView):
         return {"id": obj.name, "text": obj.name}
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(CleanBodyForm):
     #: Who fills the form in; ArticleAdmin.get_form sets it per request.
     user = None
 
@@ -113,12 +129,6 @@ class ArticleAdminForm(forms.ModelForm):
         """Whether saving takes the article from unpublished to published (ArticleAdmin applies the rule)."""
         published = Article.Status.PUBLISHED
         return self.cleaned_data.get("status") == published and self.initial.get("status") != published
-
-    def clean_body(self):
-        body = clean_body(self.cleaned_data["body"])
-        if not body:
-            raise ValidationError(self.fields["body"].error_messages["required"], code="required")
-        return body
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]

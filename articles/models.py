@@ -44,6 +44,7 @@ RESERVED_SECTION_SLUGS = {
     "komentar",
     "comments",
     "i18n",
+    "halaman",
 }
 
 byline_code_validator = RegexValidator(

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from articles.fragments import cached_fragment
 
 from .cookies import own_comment_ids
+from .discussion import current
 from .forms import CommentForm
 from .models import Comment
 from .moderation import comments_open
@@ -89,7 +90,8 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
     """Everything the article page shows of its comments, in one query."""
     comments = list(article.comments.visible_to(own_comment_ids(request)).only(*PUBLIC_FIELDS))
     roots = threads(comments)
-    is_open = comments_open(article)
+    rules = current()
+    is_open = comments_open(article, rules)
     reply_to = None
     if form is None and is_open:
         reply_to = next(
@@ -98,7 +100,7 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
         form = CommentForm(article=article, initial={"parent": reply_to.pk if reply_to else None})
     elif form is not None:
         reply_to = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
-    page = Paginator(roots, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("cpage"))
+    page = Paginator(roots, rules.per_page).get_page(request.GET.get("cpage"))
     return CommentSection(
         page=page,
         items=flatten(page.object_list),
@@ -106,7 +108,7 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
         is_open=is_open,
         form=form,
         reply_to=reply_to,
-        max_depth=settings.COMMENTS_MAX_DEPTH,
+        max_depth=rules.max_depth,
     )
 
 

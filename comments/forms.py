@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from .discussion import current
 from .models import Comment, text_digest
 from .moderation import FormSignals
 
@@ -70,7 +71,7 @@ class CommentForm(forms.ModelForm):
 
     def clean_parent(self):
         parent = self.cleaned_data["parent"]
-        max_depth = settings.COMMENTS_MAX_DEPTH
+        max_depth = current().max_depth
         if parent is not None and parent.depth >= max_depth:
             message = ngettext_lazy(
                 "Replies can nest only %(depth)d level deep.",

@@ -1,7 +1,11 @@
 import hashlib
+import re
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -97,3 +101,144 @@ class Comment(models.Model):
     @property
     def is_approved(self):
         return self.status == self.Status.APPROVED
+
+
+class DiscussionSettings(models.Model):
+    """The comment rules, one row that editors and moderators change in the admin (comments/discussion.py).
+
+    The first values come from the environment (COMMENTS_* in newsportal/settings.py).
+    """
+
+    hold_all = models.BooleanField(
+        _("hold every comment"), help_text=_("Every comment waits for a moderator.")
+    )
+    approve_known_email = models.BooleanField(
+        _("approve known emails"),
+        help_text=_("An email address with an approved comment is approved at once (before the rule above)."),
+    )
+    max_links = models.PositiveSmallIntegerField(
+        _("maximum links"),
+        validators=[MaxValueValidator(100)],
+        help_text=_("A comment with more links than this waits for a moderator."),
+    )
+    moderation_words = models.TextField(
+        _("moderation words"),
+        blank=True,
+        max_length=10_000,
+        help_text=_(
+            "One word or phrase per line (or separated by commas): a comment with one of them, in its name, "
+            "email, website, text or IP address, waits for a moderator. Whole words, any case."
+        ),
+    )
+    disallowed_words = models.TextField(
+        _("disallowed words"),
+        blank=True,
+        max_length=10_000,
+        help_text=_("The same, but such a comment is marked as spam."),
+    )
+    close_after_days = models.PositiveSmallIntegerField(
+        _("close comments after (days)"),
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Comments close this many days after publication; 0: never."),
+    )
+    max_depth = models.PositiveSmallIntegerField(
+        _("maximum thread depth"),
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("How deep replies nest; 1: no replies."),
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("comments per page"),
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+        help_text=_("Top-level comments on one page of an article's comments."),
+    )
+    min_fill_seconds = models.PositiveSmallIntegerField(
+        _("minimum fill time (seconds)"),
+        validators=[MaxValueValidator(600)],
+        help_text=_("A form sent sooner after it was shown is spam."),
+    )
+    rate_limit = models.PositiveSmallIntegerField(
+        _("posts per IP address"),
+        validators=[MaxValueValidator(10_000)],
+        help_text=_("Posts one IP address may send within the window below; 0: no limit."),
+    )
+    rate_window_seconds = models.PositiveIntegerField(
+        _("rate limit window (seconds)"), validators=[MinValueValidator(1), MaxValueValidator(86_400)]
+    )
+    notify_moderators = models.BooleanField(
+        _("notify moderators"), help_text=_("Email moderators about every comment waiting for them.")
+    )
+    ip_retention_days = models.PositiveSmallIntegerField(
+        _("keep IP addresses (days)"),
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_("IP address and browser are cleared after this many days (purge_comment_ips)."),
+    )
+    privacy_request_hours = models.PositiveSmallIntegerField(
+        _("privacy request deadline (hours)"),
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 90)],
+        help_text=_("A request for a person's data or its erasure is late this many hours after it came in."),
+    )
+
+    class Meta:
+        verbose_name = _("discussion settings")
+        verbose_name_plural = _("discussion settings")
+
+    def __str__(self):
+        return str(_("Discussion settings"))
+
+    @property
+    def moderation_word_list(self) -> list[str]:
+        return word_list(self.moderation_words)
+
+    @property
+    def disallowed_word_list(self) -> list[str]:
+        return word_list(self.disallowed_words)
+
+
+def word_list(text: str) -> list[str]:
+    """The words and phrases of a settings field: one per line or separated by commas."""
+    return [word.strip() for word in re.split(r"[\n,]", text) if word.strip()]
+
+
+class PrivacyRequestQuerySet(models.QuerySet):
+    def with_due_at(self, hours: int):
+        """Annotate ``due_at``: when the request must be done by, ``hours`` after it came in."""
+        return self.annotate(
+            due_at=ExpressionWrapper(
+                F("received_at") + Value(timedelta(hours=hours)), output_field=models.DateTimeField()
+            )
+        )
+
+
+class PrivacyRequest(models.Model):
+    """A person asking for a copy of their comments' data or for its erasure, as a moderator records it."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("A copy of their data")
+        ERASE = "erase", _("Erasure of their data")
+
+    email = models.EmailField(_("email"), help_text=_("The address the person commented with."))
+    kind = models.CharField(_("request"), max_length=10, choices=Kind.choices)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    note = models.TextField(
+        _("note"), blank=True, max_length=2000, help_text=_("How it came in, what was said.")
+    )
+    done_at = models.DateTimeField(_("done"), null=True, blank=True, editable=False)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PrivacyRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("done_at").desc(nulls_first=True), "received_at"]
+        verbose_name = _("privacy request")
+        verbose_name_plural = _("privacy requests")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.email}"

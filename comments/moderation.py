@@ -1,20 +1,20 @@
 """The moderation rules: one function decides what becomes of a new comment.
 
-Each rule is a setting (COMMENTS_* in newsportal/settings.py), read when used.
+Each rule is one of the discussion settings (comments/discussion.py), read when used.
 In order: spam signals (honeypot, a form filled too fast or forged, disallowed
 words) make spam; moderation words and too many links hold the comment; an
 email with an approved comment already is approved when that rule is on;
-otherwise the comment is held when COMMENTS_HOLD_ALL is on, else approved.
+otherwise the comment is held when "hold every comment" is on, else approved.
 """
 
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
-from .models import Comment
+from .discussion import current
+from .models import Comment, DiscussionSettings
 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -36,15 +36,16 @@ def matches_any_word(words: list[str], *texts: str) -> bool:
     return any(pattern.search(text) for text in texts if text)
 
 
-def is_spam_signal(signals: FormSignals) -> bool:
+def is_spam_signal(signals: FormSignals, rules: DiscussionSettings) -> bool:
     if signals.honeypot_filled or signals.seconds_to_fill is None:
         return True
-    return signals.seconds_to_fill < settings.COMMENTS_MIN_FILL_SECONDS
+    return signals.seconds_to_fill < rules.min_fill_seconds
 
 
 def decide(comment: Comment, signals: FormSignals | None = None) -> str:
-    """The status a new comment gets under the moderation settings."""
-    if signals is not None and is_spam_signal(signals):
+    """The status a new comment gets under the discussion settings."""
+    rules = current()
+    if signals is not None and is_spam_signal(signals, rules):
         return Comment.Status.SPAM
     fields = (
         comment.author_name,
@@ -53,15 +54,15 @@ def decide(comment: Comment, signals: FormSignals | None = None) -> str:
         comment.text,
         comment.ip_address or "",
     )
-    if matches_any_word(settings.COMMENTS_DISALLOWED_WORDS, *fields):
+    if matches_any_word(rules.disallowed_word_list, *fields):
         return Comment.Status.SPAM
-    if matches_any_word(settings.COMMENTS_MODERATION_WORDS, *fields):
+    if matches_any_word(rules.moderation_word_list, *fields):
         return Comment.Status.PENDING
-    if len(LINK.findall(comment.text)) > settings.COMMENTS_MAX_LINKS:
+    if len(LINK.findall(comment.text)) > rules.max_links:
         return Comment.Status.PENDING
-    if settings.COMMENTS_APPROVE_KNOWN_EMAIL and has_approved_comment(comment.author_email):
+    if rules.approve_known_email and has_approved_comment(comment.author_email):
         return Comment.Status.APPROVED
-    if settings.COMMENTS_HOLD_ALL:
+    if rules.hold_all:
         return Comment.Status.PENDING
     return Comment.Status.APPROVED
 
@@ -70,9 +71,9 @@ def has_approved_comment(email: str) -> bool:
     return Comment.objects.approved().filter(author_email__iexact=email).exists()
 
 
-def comments_open(article) -> bool:
+def comments_open(article, rules: DiscussionSettings | None = None) -> bool:
     """Whether readers may still comment on the article."""
     if not article.allow_comments:
         return False
-    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    days = (rules or current()).close_after_days
     return not days or timezone.now() < article.publish_at + timedelta(days=days)

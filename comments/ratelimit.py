@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from .discussion import current
 from .models import Comment
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ def client_ip(request) -> str | None:
 
 def allow_post(ip: str | None) -> bool:
     """Count a post from ``ip``; False once it is over the limit for the current window."""
-    limit, window = settings.COMMENTS_RATE_LIMIT, settings.COMMENTS_RATE_WINDOW_SECONDS
+    rules = current()
+    limit, window = rules.rate_limit, rules.rate_window_seconds
     if not limit or not ip:
         return True
     try:

@@ -17,6 +17,7 @@ from articles.models import Article
 from articles.signals import pages_changed
 from newsportal.roles import MODERATORS_GROUP
 
+from .discussion import current
 from .forms import CommentForm
 from .markup import text_to_html
 from .models import Comment
@@ -63,7 +64,7 @@ def submit_comment(*, form: CommentForm, ip_address: str | None, user_agent: str
     if comment.status == Comment.Status.SPAM:
         return comment  # shown nowhere, counted nowhere
     comments_changed([comment.article_id], seen_by_readers=comment.status == Comment.Status.APPROVED)
-    if comment.status == Comment.Status.PENDING and settings.COMMENTS_NOTIFY_MODERATORS:
+    if comment.status == Comment.Status.PENDING and current().notify_moderators:
         transaction.on_commit(lambda: notify_moderators(comment, site_url=site_url))
     return comment
 

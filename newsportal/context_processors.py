@@ -5,15 +5,19 @@ from django.urls import get_script_prefix, translate_url
 from django.utils import translation
 
 from articles.models import Section
+from pages.models import Page
 
 from .pagecache import per_version
 
 
 def site(request):
-    """The site's name, its sections for the navigation and the page in each language."""
+    """The site's name, its sections (navigation) and pages (footer), the page in each language."""
     return {
         "site_name": settings.SITE_NAME,
         "nav_sections": per_version(request, "sections", lambda: list(Section.objects.all())),
+        "footer_pages": per_version(
+            request, "footer-pages", lambda: list(Page.objects.published().only("title", "slug"))
+        ),
         "language_links": language_links(
             request.get_full_path(), translation.get_language(), get_script_prefix()
         ),

@@ -31,6 +31,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Author, BodyImage, Correction, Section
 from articles.signals import pages_changed
 from comments.cookies import OWN_COMMENTS_COOKIE
+from pages.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -282,9 +283,9 @@ def connect_signals() -> None:
     """Retire the cached pages whenever something readers see is saved, deleted or changed in bulk.
 
     Comments say so themselves (``comments.services.comments_changed``): most new ones wait for
-    moderation and change no page.
+    moderation and change no page; nor do the discussion settings (``comments.discussion``).
     """
-    for model in (Article, BodyImage, Correction, Section, Author, Tag, TaggedItem):
+    for model in (Article, BodyImage, Correction, Section, Author, Tag, TaggedItem, Page):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
     m2m_changed.connect(content_changed, sender=Article.authors.through, dispatch_uid="pagecache-authors")

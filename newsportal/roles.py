@@ -22,6 +22,18 @@ def every_action(app_label: str, model: str) -> list[tuple[str, str]]:
     return [(app_label, f"{action}_{model}") for action in ("add", "change", "delete", "view")]
 
 
+# Comments: readers write them, so nobody adds one. The discussion settings and privacy requests go with them.
+COMMENT_MODERATION = [
+    ("comments", "view_comment"),
+    ("comments", "change_comment"),
+    ("comments", "delete_comment"),
+    ("comments", "view_discussionsettings"),
+    ("comments", "change_discussionsettings"),
+    ("comments", "view_privacyrequest"),
+    ("comments", "add_privacyrequest"),
+    ("comments", "change_privacyrequest"),
+]
+
 ROLES = {
     # Their own articles only (see articles/permissions.py); they look sections, authors and tags up.
     REPORTERS_GROUP: [
@@ -30,7 +42,8 @@ ROLES = {
         ("articles", "view_author"),
         ("taggit", "view_tag"),
     ],
-    # Everything about articles, publishing and corrections included; no user accounts.
+    # Everything about articles, publishing and corrections included, the pages, and moderation (as in
+    # WordPress); no user accounts.
     EDITORS_GROUP: [
         *every_action("articles", "article"),
         ("articles", "publish_article"),
@@ -38,13 +51,10 @@ ROLES = {
         *every_action("articles", "section"),
         *every_action("articles", "author"),
         *every_action("taggit", "tag"),
+        *every_action("pages", "page"),
+        *COMMENT_MODERATION,
     ],
-    # Comments only: readers write them, so nobody adds one.
-    MODERATORS_GROUP: [
-        ("comments", "view_comment"),
-        ("comments", "change_comment"),
-        ("comments", "delete_comment"),
-    ],
+    MODERATORS_GROUP: COMMENT_MODERATION,
 }
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "newsportal",
     "articles",
     "comments",
+    "pages",
 ]
 
 # An article's versions (articles/versions.py): Django's JSON with the article's tag names.
@@ -299,7 +300,8 @@ LOGGING = {
     },
 }
 
-# Comments and their moderation rules (see comments/moderation.py).
+# Comments and their moderation rules (see comments/moderation.py): the first values of the discussion
+# settings, which the newsroom then changes in the admin (comments/discussion.py).
 COMMENTS_HOLD_ALL = env.bool("COMMENTS_HOLD_ALL", default=True)
 COMMENTS_APPROVE_KNOWN_EMAIL = env.bool("COMMENTS_APPROVE_KNOWN_EMAIL", default=False)
 COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
@@ -314,5 +316,7 @@ COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)  # top-level commen
 COMMENTS_MAX_LENGTH = env.int("COMMENTS_MAX_LENGTH", default=5000)
 COMMENTS_IP_RETENTION_DAYS = env.int("COMMENTS_IP_RETENTION_DAYS", default=30)
 COMMENTS_NOTIFY_MODERATORS = env.bool("COMMENTS_NOTIFY_MODERATORS", default=True)
+# A person's request for their data or its erasure is late after this many hours.
+PRIVACY_REQUEST_HOURS = env.int("PRIVACY_REQUEST_HOURS", default=72)
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted for the client's address.
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)

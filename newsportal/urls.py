@@ -7,7 +7,11 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.http import public_page
-from articles.sitemaps import SITEMAPS, NewsSitemap
+from articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
+from articles.sitemaps import NewsSitemap
+from pages.sitemaps import PageSitemap
+
+SITEMAPS = {**ARTICLE_SITEMAPS, "pages": PageSitemap}
 
 
 def serve_media(request, path, document_root):
@@ -55,6 +59,7 @@ if settings.SERVE_MEDIA:
 # Indonesian at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("komentar/", include("comments.urls")),
+    path("halaman/", include("pages.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

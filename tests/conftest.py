@@ -199,12 +199,12 @@ def gunicorn_server(transactional_db, tmp_path, collected_static, session_media_
     longer-lived server would still have cached. Its readers may post many comments quickly:
     the rate limit has tests of its own.
     """
-    quick_readers = {"COMMENTS_RATE_LIMIT": "0", "COMMENTS_MIN_FILL_SECONDS": "1"}
+    from tests.factories import set_discussion
+
+    set_discussion(rate_limit=0, min_fill_seconds=1)
     # nginx keeps a page for s-maxage; a second here lets tests see a change through it quickly.
     quick_changes = {"PAGE_SHARED_MAX_AGE": str(SHARED_MAX_AGE)}
-    with running_portal(
-        tmp_path, collected_static, session_media_root, **quick_readers, **quick_changes
-    ) as url:
+    with running_portal(tmp_path, collected_static, session_media_root, **quick_changes) as url:
         yield url
 
 

@@ -13,6 +13,8 @@ from PIL import Image
 
 from articles.models import Article, Author, BodyImage, Section
 from articles.publishing import recording, save_article, save_body_image
+from comments.discussion import saved_settings
+from pages.models import Page
 
 _numbers = itertools.count(1)
 
@@ -41,6 +43,24 @@ def make_author(**fields) -> Author:
     fields.setdefault("slug", f"penulis-{number}")
     fields.setdefault("byline_code", f"P{number}")
     return Author.objects.create(**fields)
+
+
+def set_discussion(**values) -> None:
+    """Change discussion settings as the admin does: the row saved, every worker reads it next."""
+    rules = saved_settings()
+    for field, value in values.items():
+        setattr(rules, field, value)
+    rules.full_clean()
+    rules.save()
+
+
+def make_page(**fields) -> Page:
+    number = next(_numbers)
+    fields.setdefault("title", f"Halaman {number}")
+    fields.setdefault("slug", f"halaman-{number}")
+    fields.setdefault("body", f"<p>Isi halaman {number}.</p>")
+    fields.setdefault("is_published", True)
+    return Page.objects.create(**fields)
 
 
 def jpeg_bytes(size=(64, 36), color="#336699") -> bytes:

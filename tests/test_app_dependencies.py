@@ -1,12 +1,16 @@
-"""The comments app builds on articles, never the other way round."""
+"""The comments and pages apps build on articles, never the other way round; neither on the other."""
 
 import ast
 from pathlib import Path
 
 import pytest
 
-ARTICLES = Path(__file__).resolve().parent.parent / "articles"
-MODULES = sorted(path for path in ARTICLES.rglob("*.py") if "migrations" not in path.parts)
+ROOT = Path(__file__).resolve().parent.parent
+# Each app, and the apps it must not import.
+APPS = {"articles": {"comments", "pages"}, "comments": {"pages"}, "pages": {"comments"}}
+MODULES = sorted(
+    (app, path) for app in APPS for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts
+)
 
 
 def imported(path: Path) -> set[str]:
@@ -19,6 +23,6 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(ARTICLES)))
-def test_articles_import_nothing_from_comments(path):
-    assert not {name for name in imported(path) if name.split(".")[0] == "comments"}
+@pytest.mark.parametrize(("app", "path"), MODULES, ids=[str(path.relative_to(ROOT)) for _, path in MODULES])
+def test_apps_import_only_what_they_build_on(app, path):
+    assert not {name for name in imported(path) if name.split(".")[0] in APPS[app]}

@@ -7,7 +7,7 @@ from django.test import Client
 
 from comments.models import Comment
 
-from .factories import make_article, make_comment, post_comment
+from .factories import make_article, make_comment, post_comment, set_discussion
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_reply_to_a_pending_comment_is_refused(client, article):
 
 
 def test_reply_deeper_than_the_maximum_is_refused(client, article, settings):
-    settings.COMMENTS_MAX_DEPTH = 2
+    set_discussion(max_depth=2)
     top = make_comment(article)
     reply = make_comment(article, parent=top)
     response = post_comment(client, article, parent=reply.pk)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from comments.models import Comment
 
-from .factories import make_article, make_comment
+from .factories import make_article, make_comment, set_discussion
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_no_avatars_from_other_hosts(client, article):
 
 
 def test_reply_link_is_hidden_at_the_maximum_depth(client, article, settings):
-    settings.COMMENTS_MAX_DEPTH = 2
+    set_discussion(max_depth=2)
     top = make_comment(article)
     deepest = make_comment(article, parent=top)
     html = page(client, article)
@@ -84,7 +84,7 @@ def test_reply_link_is_hidden_at_the_maximum_depth(client, article, settings):
 
 
 def test_top_level_comments_are_paginated_with_their_replies(client, article, settings):
-    settings.COMMENTS_PER_PAGE = 2
+    set_discussion(per_page=2)
     now = timezone.now()
     tops = [
         make_comment(article, text=f"Utama {n}", submitted_at=now - timedelta(hours=10 - n)) for n in range(5)

@@ -8,7 +8,7 @@ from django.core import signing
 from comments.forms import TOKEN_SALT
 from comments.models import Comment
 
-from .factories import comment_form_data, make_article, post_comment
+from .factories import comment_form_data, make_article, post_comment, set_discussion
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,14 @@ def test_honeypot_filled_saves_the_comment_as_spam_and_shows_it_to_nobody(client
 
 
 def test_form_sent_within_the_minimum_fill_time_is_spam(client, article, settings):
-    settings.COMMENTS_MIN_FILL_SECONDS = 5
+    set_discussion(min_fill_seconds=5)
     token = signing.dumps({"article": article.pk, "time": time.time() - 1}, salt=TOKEN_SALT)
     post_comment(client, article, token=token)
     assert Comment.objects.get().status == Comment.Status.SPAM
 
 
 def test_form_filled_slowly_is_not_spam(client, article, settings):
-    settings.COMMENTS_MIN_FILL_SECONDS = 5
+    set_discussion(min_fill_seconds=5)
     post_comment(client, article)
     assert Comment.objects.get().status == Comment.Status.PENDING
 
@@ -67,7 +67,7 @@ def test_the_form_on_the_page_carries_a_signed_fill_time(client, article):
 
 
 def test_rate_limit_answers_429_with_a_readable_page(client, article, settings):
-    settings.COMMENTS_RATE_LIMIT = 3
+    set_discussion(rate_limit=3)
     for number in range(3):
         assert post_comment(client, article, text=f"Komentar {number}").status_code == 303
     response = post_comment(client, article, text="Satu lagi")
@@ -77,7 +77,7 @@ def test_rate_limit_answers_429_with_a_readable_page(client, article, settings):
 
 
 def test_rate_limit_is_per_address(client, article, settings):
-    settings.COMMENTS_RATE_LIMIT = 1
+    set_discussion(rate_limit=1)
     assert post_comment(client, article, text="Dari alamat pertama").status_code == 303
     response = client.post(
         f"/komentar/{article.pk}/",
@@ -88,6 +88,6 @@ def test_rate_limit_is_per_address(client, article, settings):
 
 
 def test_rate_limit_off_when_set_to_zero(client, article, settings):
-    settings.COMMENTS_RATE_LIMIT = 0
+    set_discussion(rate_limit=0)
     for number in range(8):
         assert post_comment(client, article, text=f"Komentar {number}").status_code == 303

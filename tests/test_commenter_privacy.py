@@ -15,7 +15,14 @@ from django.utils import timezone
 
 from comments.models import Comment
 
-from .factories import comment_form_data, make_article, make_author, make_comment, make_section
+from .factories import (
+    comment_form_data,
+    make_article,
+    make_author,
+    make_comment,
+    make_section,
+    set_discussion,
+)
 
 pytestmark = pytest.mark.django_db
 EMAIL = "unik.sekali.4821@pembaca.example"
@@ -78,7 +85,7 @@ def test_email_never_appears_on_any_public_page_feed_or_sitemap(client):
 
 
 def test_purge_clears_ip_and_browser_of_old_comments_only(settings):
-    settings.COMMENTS_IP_RETENTION_DAYS = 30
+    set_discussion(ip_retention_days=30)
     article = make_article()
     old = make_comment(
         article,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.dashboard import newsroom_queues
 from articles.models import Article
-from comments.models import Comment
+from comments.models import Comment, PrivacyRequest
 
 from .factories import make_article, make_comment, make_section
 
@@ -53,6 +53,7 @@ def test_admin_index_takes_the_same_number_of_queries_however_much_waits(client,
     section = make_section()
     make_article(section=section, status=Article.Status.IN_REVIEW)
     client.force_login(editor)
+    client.get("/admin/")  # what is made once (the discussion settings) is not counted
     with CaptureQueriesContext(connection) as few:
         client.get("/admin/")
     for hours in range(1, 30):
@@ -82,20 +83,47 @@ def test_moderator_sees_the_number_of_comments_waiting_and_the_newest(client, mo
     assert 'href="/admin/comments/comment/?status__exact=pending"' in html
 
 
-def test_comment_queue_takes_the_same_number_of_queries_however_many_wait(client, moderator):
+def test_comment_and_privacy_queues_take_the_same_number_of_queries_however_many_wait(client, moderator):
     article = make_article()
     make_comment(article, status=Comment.Status.PENDING)
+    PrivacyRequest.objects.create(email="rina@example.net", kind=PrivacyRequest.Kind.ERASE)
     client.force_login(moderator)
+    client.get("/admin/")  # what is made once (the discussion settings) is not counted
     with CaptureQueriesContext(connection) as few:
         client.get("/admin/")
-    for _ in range(30):
+    for number in range(30):
         make_comment(make_article(), status=Comment.Status.PENDING)
+        PrivacyRequest.objects.create(email=f"orang{number}@example.net", kind=PrivacyRequest.Kind.EXPORT)
     with CaptureQueriesContext(connection) as many:
         client.get("/admin/")
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_editor_without_comment_rights_sees_no_comment_queue(client, editor):
-    make_comment(make_article(), status=Comment.Status.PENDING)
+def test_editors_moderate_too_and_see_the_comment_queue(client, editor):
+    make_comment(make_article(), author_name="Pembaca", status=Comment.Status.PENDING)
     client.force_login(editor)
-    assert "Komentar menunggu" not in client.get("/admin/").content.decode()
+    assert "Komentar menunggu (1)" in client.get("/admin/").content.decode()
+
+
+def test_reporters_see_no_comment_or_privacy_queue(client, reporter):
+    make_comment(make_article(), status=Comment.Status.PENDING)
+    PrivacyRequest.objects.create(email="rina@example.net", kind=PrivacyRequest.Kind.ERASE)
+    client.force_login(reporter)
+    html = client.get("/admin/").content.decode()
+    assert "Komentar menunggu" not in html and "rina@example.net" not in html
+
+
+def test_moderator_sees_the_privacy_requests_to_do_the_first_due_first(client, moderator):
+    now = timezone.now()
+    for email, hours_ago in [("baru@example.net", 1), ("lama@example.net", 70)]:
+        received_at = now - timedelta(hours=hours_ago)
+        PrivacyRequest.objects.create(email=email, kind="export", received_at=received_at)
+    PrivacyRequest.objects.create(email="selesai@example.net", kind="erase", done_at=now)
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Permintaan privasi belum dikerjakan (2)" in html
+    assert html.index("lama@example.net") < html.index("baru@example.net")
+    assert "selesai@example.net" not in html
+    assert 'href="/admin/comments/privacyrequest/?state=open"' in html

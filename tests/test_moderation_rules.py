@@ -1,4 +1,4 @@
-"""Each moderation rule, on and off through its setting, decided by comments.moderation.decide."""
+"""Each moderation rule, on and off through its discussion setting, decided by comments.moderation.decide."""
 
 from datetime import timedelta
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 from comments.models import Comment
 from comments.moderation import FormSignals, comments_open, decide, matches_any_word
 
-from .factories import make_article, make_comment
+from .factories import make_article, make_comment, set_discussion
 
 pytestmark = pytest.mark.django_db
 HUMAN = FormSignals(honeypot_filled=False, seconds_to_fill=30)
@@ -20,15 +20,16 @@ def article():
 
 
 @pytest.fixture
-def open_rules(settings):
+def open_rules(db):
     """Every rule off: a comment is approved unless a rule under test says otherwise."""
-    settings.COMMENTS_HOLD_ALL = False
-    settings.COMMENTS_APPROVE_KNOWN_EMAIL = False
-    settings.COMMENTS_MODERATION_WORDS = []
-    settings.COMMENTS_DISALLOWED_WORDS = []
-    settings.COMMENTS_MAX_LINKS = 2
-    settings.COMMENTS_MIN_FILL_SECONDS = 3
-    return settings
+    set_discussion(
+        hold_all=False,
+        approve_known_email=False,
+        moderation_words="",
+        disallowed_words="",
+        max_links=2,
+        min_fill_seconds=3,
+    )
 
 
 def new_comment(article, **fields):
@@ -48,16 +49,15 @@ def test_hold_all_off_approves(article, open_rules):
 
 def test_known_email_is_approved_when_that_rule_is_on(article, settings):
     make_comment(article, author_email="Rina@Example.net", status=Comment.Status.APPROVED)
-    settings.COMMENTS_HOLD_ALL = True
-    settings.COMMENTS_APPROVE_KNOWN_EMAIL = True
+    set_discussion(hold_all=True, approve_known_email=True)
     assert decide(new_comment(article), HUMAN) == Comment.Status.APPROVED
-    settings.COMMENTS_APPROVE_KNOWN_EMAIL = False
+    set_discussion(approve_known_email=False)
     assert decide(new_comment(article), HUMAN) == Comment.Status.PENDING
 
 
 def test_email_with_only_pending_comments_is_not_known(article, settings):
     make_comment(article, author_email="rina@example.net", status=Comment.Status.PENDING)
-    settings.COMMENTS_APPROVE_KNOWN_EMAIL = True
+    set_discussion(approve_known_email=True)
     assert decide(new_comment(article), HUMAN) == Comment.Status.PENDING
 
 
@@ -66,14 +66,14 @@ def test_more_links_than_allowed_holds_the_comment(article, open_rules):
     three = two + " juga www.c.example"
     assert decide(new_comment(article, text=two), HUMAN) == Comment.Status.APPROVED
     assert decide(new_comment(article, text=three), HUMAN) == Comment.Status.PENDING
-    open_rules.COMMENTS_MAX_LINKS = 3
+    set_discussion(max_links=3)
     assert decide(new_comment(article, text=three), HUMAN) == Comment.Status.APPROVED
 
 
 def test_moderation_words_hold_the_comment(article, open_rules):
-    open_rules.COMMENTS_MODERATION_WORDS = ["pinjol"]
+    set_discussion(moderation_words="pinjol")
     assert decide(new_comment(article, text="Tawaran PINJOL murah"), HUMAN) == Comment.Status.PENDING
-    open_rules.COMMENTS_MODERATION_WORDS = []
+    set_discussion(moderation_words="")
     assert decide(new_comment(article, text="Tawaran PINJOL murah"), HUMAN) == Comment.Status.APPROVED
 
 
@@ -88,9 +88,9 @@ def test_moderation_words_hold_the_comment(article, open_rules):
     ],
 )
 def test_disallowed_words_mark_spam_in_any_field(article, open_rules, fields):
-    open_rules.COMMENTS_DISALLOWED_WORDS = ["gacor", "203.0.113.9"]
+    set_discussion(disallowed_words="gacor\n203.0.113.9")
     assert decide(new_comment(article, **fields), HUMAN) == Comment.Status.SPAM
-    open_rules.COMMENTS_DISALLOWED_WORDS = []
+    set_discussion(disallowed_words="")
     assert decide(new_comment(article, **fields), HUMAN) == Comment.Status.APPROVED
 
 
@@ -105,8 +105,7 @@ def test_words_match_whole_words_only_unlike_wordpress():
 
 def test_disallowed_words_win_over_an_approved_email(article, open_rules):
     make_comment(article, author_email="rina@example.net")
-    open_rules.COMMENTS_APPROVE_KNOWN_EMAIL = True
-    open_rules.COMMENTS_DISALLOWED_WORDS = ["gacor"]
+    set_discussion(approve_known_email=True, disallowed_words="gacor")
     assert decide(new_comment(article, text="gacor"), HUMAN) == Comment.Status.SPAM
 
 
@@ -116,7 +115,7 @@ def test_honeypot_filled_is_spam(article, open_rules):
 
 def test_form_sent_faster_than_the_minimum_fill_time_is_spam(article, open_rules):
     assert decide(new_comment(article), FormSignals(False, 1)) == Comment.Status.SPAM
-    open_rules.COMMENTS_MIN_FILL_SECONDS = 0
+    set_discussion(min_fill_seconds=0)
     assert decide(new_comment(article), FormSignals(False, 1)) == Comment.Status.APPROVED
 
 
@@ -126,16 +125,16 @@ def test_form_without_a_valid_signed_time_is_spam(article, open_rules):
 
 def test_comments_close_after_the_set_number_of_days(settings):
     article = make_article(publish_at=timezone.now() - timedelta(days=10))
-    settings.COMMENTS_CLOSE_AFTER_DAYS = 0
+    set_discussion(close_after_days=0)
     assert comments_open(article)
-    settings.COMMENTS_CLOSE_AFTER_DAYS = 14
+    set_discussion(close_after_days=14)
     assert comments_open(article)
-    settings.COMMENTS_CLOSE_AFTER_DAYS = 7
+    set_discussion(close_after_days=7)
     assert not comments_open(article)
 
 
 def test_closed_article_shows_comments_are_closed(client, settings):
-    settings.COMMENTS_CLOSE_AFTER_DAYS = 7
+    set_discussion(close_after_days=7)
     article = make_article(publish_at=timezone.now() - timedelta(days=10))
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Komentar ditutup." in html

@@ -7,7 +7,7 @@ from django.core import mail
 from comments.models import Comment
 from comments.services import notify_moderators
 
-from .factories import comment_form_data, make_article, make_comment
+from .factories import comment_form_data, make_article, make_comment, set_discussion
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/admin/comments/comment/"
@@ -125,14 +125,14 @@ def test_spam_and_approved_comments_send_no_email(
     article = make_article()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/komentar/{article.pk}/", comment_form_data(article, phone="bot"))
-    settings.COMMENTS_HOLD_ALL = False
+    set_discussion(hold_all=False)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/komentar/{article.pk}/", comment_form_data(article, text="Langsung tampil"))
     assert mail.outbox == []
 
 
 def test_notification_can_be_turned_off(client, moderator, settings, django_capture_on_commit_callbacks):
-    settings.COMMENTS_NOTIFY_MODERATORS = False
+    set_discussion(notify_moderators=False)
     article = make_article()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/komentar/{article.pk}/", comment_form_data(article))

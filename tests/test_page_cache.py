@@ -16,7 +16,7 @@ from articles.models import Article, Correction
 from comments.models import Comment
 
 from .admin_forms import admin_form_data
-from .factories import comment_form_data, make_article, make_author, make_comment, make_user
+from .factories import comment_form_data, make_article, make_author, make_comment, make_user, set_discussion
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +205,7 @@ def test_the_form_of_a_cached_page_posts_and_its_author_sees_the_comment_waiting
 
 
 def test_the_fill_time_counts_from_when_the_reader_starts_writing(article, settings):
-    settings.COMMENTS_MIN_FILL_SECONDS = 3
+    set_discussion(min_fill_seconds=3)
     url = reverse("comments:token", kwargs={"article_id": article.pk})
     response = fresh_reader().get(url)
     assert response.status_code == 200

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from .factories import make_article, make_author, make_section
+from .factories import make_article, make_author, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,8 @@ PAGES = {
     "sitemap-authors": lambda article: reverse("sitemap-section", kwargs={"section": "authors"}),
     "sitemap-news": lambda article: reverse("sitemap-news"),
     "robots": lambda article: reverse("robots"),
+    "page": lambda article: reverse("pages:detail", kwargs={"slug": "redaksi"}),
+    "sitemap-pages": lambda article: reverse("sitemap-section", kwargs={"section": "pages"}),
 }
 
 
@@ -73,9 +75,11 @@ def site(module_db):
     """Each page's address and its queries with one article; then 50 articles around it, built once.
 
     The one article has one tag; afterwards it has 20, next to 29 more articles of its section
-    with 20 tags each and 4 other sections of 5 articles with 3 tags.
+    with 20 tags each and 4 other sections of 5 articles with 3 tags. The one page in the footer
+    gets 9 more.
     """
     section, author = make_section(slug="nasional"), make_author(slug="rina")
+    make_page(slug="redaksi")
     (first,) = fill(1, 1, section, author)
     urls = {page: address(first) for page, address in PAGES.items()}
     client = Client()
@@ -92,6 +96,8 @@ def site(module_db):
         fill(5, 3, other, author)
     fill(29, 20, section, author)
     first.tags.add(*[f"Topik {n}" for n in range(20)])
+    for _ in range(9):
+        make_page()
     return urls, queries_with_one_article
 
 

@@ -9,7 +9,7 @@ from lxml import etree
 
 from articles.models import Article
 
-from .factories import make_article, make_author, make_section
+from .factories import make_article, make_author, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -24,7 +24,7 @@ def parse(client, url, **headers):
 
 
 def sitemap(section):
-    """The address of one of the sitemaps the index lists: "articles", "sections", "tags" or "authors"."""
+    """The address of a sitemap the index lists: "articles", "sections", "tags", "authors", "pages"."""
     return reverse("sitemap-section", kwargs={"section": section})
 
 
@@ -42,7 +42,8 @@ def published():
     )
 
 
-def test_sitemap_index_points_at_articles_sections_tags_and_authors_with_lastmod(client, published):
+def test_sitemap_index_points_at_articles_sections_tags_authors_and_pages_with_lastmod(client, published):
+    make_page(slug="redaksi")
     index = parse(client, reverse("sitemap"))
     assert index.tag == f"{SM}sitemapindex"
     sitemaps = index.findall(f"{SM}sitemap")
@@ -51,6 +52,7 @@ def test_sitemap_index_points_at_articles_sections_tags_and_authors_with_lastmod
         "http://testserver/sitemap-sections.xml",
         "http://testserver/sitemap-tags.xml",
         "http://testserver/sitemap-authors.xml",
+        "http://testserver/sitemap-pages.xml",
     ]
     assert all(sitemap.findtext(f"{SM}lastmod") for sitemap in sitemaps)
 

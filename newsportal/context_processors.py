@@ -1,4 +1,4 @@
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.conf import settings
 from django.urls import get_script_prefix, translate_url
@@ -11,12 +11,16 @@ from .pagecache import per_version
 
 
 def site(request):
-    """The site's name, its sections (navigation) and pages (footer), the page in each language."""
+    """The site's name, its sections (navigation) and pages (footer), the page in each language.
+
+    The sections and pages are worked out when a template first asks for them (the admin never
+    does), once per content version.
+    """
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": per_version(request, "sections", lambda: list(Section.objects.all())),
-        "footer_pages": per_version(
-            request, "footer-pages", lambda: list(Page.objects.published().only("title", "slug"))
+        "nav_sections": partial(per_version, request, "sections", lambda: list(Section.objects.all())),
+        "footer_pages": partial(
+            per_version, request, "footer-pages", lambda: list(Page.objects.published().only("title", "slug"))
         ),
         "language_links": language_links(
             request.get_full_path(), translation.get_language(), get_script_prefix()

@@ -17,7 +17,9 @@ from django.utils.text import slugify
 from . import publishing
 from .models import Article, Author, Section
 
-BYLINE_AT_END = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7}(?: [A-Z0-9][A-Za-z0-9]{0,7}){0,3})\)\s*$")
+# A byline code as printed in parentheses at the end of an article: the authors' codes, then the editor's.
+BYLINE_CODE = r"[A-Z][A-Z0-9]{1,7}(?: [A-Z0-9][A-Za-z0-9]{0,7}){0,3}"
+BYLINE_AT_END = re.compile(rf"\s*\(({BYLINE_CODE})\)\s*$")
 PAGE_CHROME = {"share", "bagikan", "leave a reply", "tinggalkan balasan"}
 # No-break, thin and other unusual spaces that pasted text carries.
 ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]")

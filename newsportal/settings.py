@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "newsportal",
     "articles",
     "comments",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsportal.middleware.PathLocaleMiddleware",
     "newsportal.middleware.RejectNulMiddleware",
+    # Inside the page cache, which never keeps a 404 or a redirect; after the NUL check, as it queries.
+    "wordpress.middleware.WordPressRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

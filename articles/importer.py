@@ -84,28 +84,30 @@ def save_parsed_article(
     section: Section,
     authors: list[Author] | None = None,
     tags: list[str] | None = None,
-    dek: str = "",
+    dek: str | None = None,
     publish_at: datetime | None = None,
-    featured: bool = False,
+    featured: bool | None = None,
     **fields,
 ) -> tuple[Article, bool]:
     """Publish the article, or update the one with the same slug; publication time is kept on update.
 
+    Summary, authors, tags and "featured" are changed only when given: an update without them keeps
+    the article's. A new article without authors gets the author of its byline code.
     ``fields``: more of the article's fields, such as the demo's lead image.
     """
-    if authors is None and parsed.byline_code:
-        authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
     article = Article.objects.select_for_update().filter(slug=parsed.slug).first()
     created = article is None
     if created:
         article = Article(slug=parsed.slug, publish_at=publish_at or timezone.now())
+        if authors is None and parsed.byline_code:
+            authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
+    given = {"dek": dek, "is_featured": featured}
+    fields |= {name: value for name, value in given.items() if value is not None}
     fields |= {
         "headline": parsed.headline,
-        "dek": dek,
         "body": parsed.body_html,
         "byline_code": parsed.byline_code,
         "section": section,
-        "is_featured": featured,
     }
     for name, value in fields.items():
         setattr(article, name, value)

@@ -8,6 +8,7 @@ through ``comments.models`` and ``comments.services``. What was imported is reme
 WordPress changed and the newsroom did not.
 """
 
+import contextlib
 import hashlib
 import ipaddress
 import re
@@ -128,17 +129,15 @@ class WordPressImport:
         """Read the export (a bad file raises ``wxr.WXRError`` before anything is written), then import it."""
         self.export = wxr.scan(self.path)
         self.site = (self.export.site.base_site_url or self.export.site.link).rstrip("/")[:200]
-        with transaction.atomic():
-            self.import_authors()
-            self.import_categories()
-            self.import_tags()
-        if self.dry_run:
-            # One transaction for the whole run, rolled back: later posts see what earlier ones would make.
+        # A dry run is one transaction, rolled back: later posts see what earlier ones would have made.
+        with transaction.atomic() if self.dry_run else contextlib.nullcontext():
             with transaction.atomic():
-                self.import_items()
-                transaction.set_rollback(True)
-        else:
+                self.import_authors()
+                self.import_categories()
+                self.import_tags()
             self.import_items()
+            if self.dry_run:
+                transaction.set_rollback(True)
         return self.summary
 
     def import_items(self) -> None:
@@ -415,7 +414,8 @@ class WordPressImport:
         fields = {"article": None, "section": None, "author": None, "tag": None, "feed": False, **target}
         own_address = Redirect(**fields).target_url()
         for old_path in old_paths - {own_address}:
-            Redirect.objects.update_or_create(old_path=old_path[:300], defaults=fields)
+            _redirect, created = Redirect.objects.update_or_create(old_path=old_path[:300], defaults=fields)
+            self.summary.counts["redirects"] += created
 
     # Pictures ------------------------------------------------------------------------------------
 
@@ -482,8 +482,10 @@ class WordPressImport:
             existing = self.mapped_object(BodyImage, Kind.PICTURE, key)
             if existing is None:
                 relative, picture = self.cleaned_picture(url, title, item)
-                if picture is None or self.dry_run:
-                    self.summary.counts["pictures"] += picture is not None
+                if picture is None:
+                    continue
+                self.summary.counts["pictures"] += 1
+                if self.dry_run:
                     continue
                 attachment = self.attachment_for(relative)
                 existing = BodyImage(
@@ -494,7 +496,6 @@ class WordPressImport:
                 existing.image.save(picture.name, picture, save=False)
                 existing.save()
                 self.remember(Kind.PICTURE, key, existing)
-                self.summary.counts["pictures"] += 1
             new_urls[url] = existing.image.url
         if not new_urls:
             return False

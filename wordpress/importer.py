@@ -26,7 +26,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -34,7 +34,7 @@ from taggit.models import Tag
 
 from articles import images, publishing
 from articles.models import Article, Author, BodyImage, Section, validate_section_slug
-from comments.models import Comment
+from comments.models import Comment, text_digest
 from comments.privacy import ip_retention_cutoff
 from comments.services import comments_changed
 from newsportal.roles import REPORTERS_GROUP
@@ -156,6 +156,10 @@ class WordPressImport:
         if found is None and guid:
             found = ImportedObject.objects.filter(site=self.site, kind=kind, guid=guid).first()
         return found
+
+    def record(self, kind: str, key, obj) -> ImportedObject:
+        """A new record of what a WordPress object became, to be saved with others of its post."""
+        return ImportedObject(site=self.site, kind=kind, key=str(key), object_id=obj.pk)
 
     def remember(self, kind: str, key, obj, **fields) -> ImportedObject:
         record, _ = ImportedObject.objects.update_or_create(
@@ -507,43 +511,55 @@ class WordPressImport:
     # Comments --------------------------------------------------------------------------------------
 
     def import_comments(self, item: wxr.Item, article: Article) -> None:
-        """The post's comments not imported yet, parents before replies, as deep as the portal allows."""
+        """The post's comments not imported yet, parents before replies, as deep as the portal allows.
+
+        What was imported and which texts the article has are read once per post, not once per comment.
+        """
         by_id = {comment.id: comment for comment in item.comments}
-        saved: dict[int, Comment] = {}
+        known = dict(
+            ImportedObject.objects.filter(
+                site=self.site, kind=Kind.COMMENT, key__in=[str(key) for key in by_id]
+            ).values_list("key", "object_id")
+        )
+        existing = Comment.objects.in_bulk(known.values())
+        saved: dict[int, Comment | None] = {
+            int(key): existing.get(object_id) for key, object_id in known.items()
+        }
+        texts = set(Comment.objects.filter(article=article).values_list("text_digest", flat=True))
         cutoff = ip_retention_cutoff()
-        added = 0
+        records = []
 
         def saved_comment(wp_comment: wxr.WPComment) -> Comment | None:
             if wp_comment.id in saved:
                 return saved[wp_comment.id]
             saved[wp_comment.id] = None  # a loop of parents ends here
-            existing = self.mapped_object(Comment, Kind.COMMENT, wp_comment.id)
-            if existing is not None:
-                saved[wp_comment.id] = existing
-                return existing
             parent = saved_comment(by_id[wp_comment.parent]) if wp_comment.parent in by_id else None
             while parent is not None and parent.depth >= settings.COMMENTS_MAX_DEPTH:
                 parent = parent.parent
-            comment = self.new_comment(wp_comment, article, parent, cutoff)
+            comment = self.new_comment(wp_comment, article, parent, cutoff, texts)
             if comment is not None:
-                nonlocal added
-                added += 1
+                records.append(self.record(Kind.COMMENT, wp_comment.id, comment))
                 saved[wp_comment.id] = comment
             return comment
 
         for wp_comment in item.comments:
             if wp_comment.type in ("pingback", "trackback"):
-                if self.mapped(Kind.COMMENT, wp_comment.id) is None:
-                    self.summary.skipped[f"{wp_comment.type}s"] += 1
-                continue
-            saved_comment(wp_comment)
-        if added:
+                self.summary.skipped[f"{wp_comment.type}s"] += 1
+            else:
+                saved_comment(wp_comment)
+        if records:
+            ImportedObject.objects.bulk_create(records)
             comments_changed([article.pk])
 
-    def new_comment(self, wp_comment: wxr.WPComment, article: Article, parent, cutoff) -> Comment | None:
+    def new_comment(
+        self, wp_comment: wxr.WPComment, article: Article, parent, cutoff, texts: set[str]
+    ) -> Comment | None:
         status = COMMENT_STATUSES.get(wp_comment.approved.strip())
         if status is None:
             self.summary.skipped[f"comments with status “{wp_comment.approved}”"] += 1
+            return None
+        if text_digest(wp_comment.content) in texts:
+            self.summary.skipped["comments repeating an earlier comment's text on the same post"] += 1
             return None
         submitted_at = self.comment_date(wp_comment)
         kept = submitted_at >= cutoff
@@ -559,13 +575,8 @@ class WordPressImport:
             ip_address=valid_ip(wp_comment.ip) if kept else None,
             user_agent=wp_comment.agent.strip()[:300] if kept else "",
         )
-        try:
-            with transaction.atomic():
-                comment.save()
-        except IntegrityError:
-            self.summary.skipped["comments repeating an earlier comment's text on the same post"] += 1
-            return None
-        self.remember(Kind.COMMENT, wp_comment.id, comment)
+        comment.save()
+        texts.add(comment.text_digest)
         self.summary.counts[f"comments {status.value}"] += 1
         return comment
 

@@ -161,11 +161,15 @@ class WordPressImport:
         """A new record of what a WordPress object became, to be saved with others of its post."""
         return ImportedObject(site=self.site, kind=kind, key=str(key), object_id=obj.pk)
 
-    def remember(self, kind: str, key, obj, **fields) -> ImportedObject:
-        record, _ = ImportedObject.objects.update_or_create(
-            site=self.site, kind=kind, key=str(key), defaults={"object_id": obj.pk, **fields}
+    def remember(self, kind: str, key, obj, **fields) -> None:
+        """Record (or record again) what a WordPress object became, in one query."""
+        record = ImportedObject(site=self.site, kind=kind, key=str(key), object_id=obj.pk, **fields)
+        ImportedObject.objects.bulk_create(
+            [record],
+            update_conflicts=True,
+            unique_fields=["site", "kind", "key"],
+            update_fields=["object_id", *fields],
         )
-        return record
 
     def mapped_object(self, model, kind: str, key):
         record = self.mapped(kind, key)
@@ -416,10 +420,15 @@ class WordPressImport:
     def add_redirects(self, old_paths: set[str], **target) -> None:
         """Let these old addresses lead to the target, except one that is the target's own address too."""
         fields = {"article": None, "section": None, "author": None, "tag": None, "feed": False, **target}
-        own_address = Redirect(**fields).target_url()
-        for old_path in old_paths - {own_address}:
-            _redirect, created = Redirect.objects.update_or_create(old_path=old_path[:300], defaults=fields)
-            self.summary.counts["redirects"] += created
+        old_paths = {old_path[:300] for old_path in old_paths} - {Redirect(**fields).target_url()}
+        known = set(Redirect.objects.filter(old_path__in=old_paths).values_list("old_path", flat=True))
+        Redirect.objects.bulk_create(
+            [Redirect(old_path=old_path, **fields) for old_path in old_paths],
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=list(fields),
+        )
+        self.summary.counts["redirects"] += len(old_paths - known)
 
     # Pictures ------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The comments app builds on articles, never the other way round."""
+"""The comments app builds on articles, never the other way round; the WordPress importer on both."""
 
 import ast
 from pathlib import Path
@@ -22,3 +22,16 @@ def imported(path: Path) -> set[str]:
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(ARTICLES)))
 def test_articles_import_nothing_from_comments(path):
     assert not {name for name in imported(path) if name.split(".")[0] == "comments"}
+
+
+BUILT_ON = sorted(
+    path
+    for app in ("articles", "comments")
+    for path in (ARTICLES.parent / app).rglob("*.py")
+    if "migrations" not in path.parts
+)
+
+
+@pytest.mark.parametrize("path", BUILT_ON, ids=lambda path: str(path.relative_to(ARTICLES.parent)))
+def test_articles_and_comments_import_nothing_from_the_wordpress_importer(path):
+    assert not {name for name in imported(path) if name.split(".")[0] == "wordpress"}

@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles import publishing
 from articles.models import Article, Author, BodyImage, Section
 from comments.models import Comment
+from wordpress.management.commands.import_wordpress import ProgressBar
 from wordpress.models import Redirect
 
 from .factories import committed, make_article
@@ -380,6 +381,13 @@ def test_bad_files_get_a_one_line_error_and_nothing_is_written(tmp_path, text, m
     assert not Article.objects.exists() and not Author.objects.exists()
 
 
+def test_options_that_name_nothing_are_refused(tmp_path):
+    with pytest.raises(CommandError, match="--time-zone Mars/Olympus is not a time zone"):
+        run(EXPORT, "--time-zone", "Mars/Olympus")
+    with pytest.raises(CommandError, match="is not a folder"):
+        run(EXPORT, "--media-dir", str(tmp_path / "nothing"))
+
+
 def test_a_missing_file_is_reported(tmp_path):
     with pytest.raises(CommandError, match="cannot read the file"):
         run(tmp_path / "missing.xml")
@@ -394,3 +402,11 @@ def test_the_summary_counts_everything(imported):
     assert counts["comments pending"] == "1"
     assert counts["pictures"] == "3"
     assert int(counts["redirects"]) == Redirect.objects.count()
+
+
+def test_the_progress_bar_fills_up_on_a_terminal():
+    stream = StringIO()
+    bar = ProgressBar(stream, width=10)
+    bar(1, 4)
+    bar(4, 4)
+    assert stream.getvalue() == "\r[##........] 1/4 items\r[##########] 4/4 items\n"

@@ -1,5 +1,6 @@
 import sys
 import time
+import zoneinfo
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -58,6 +59,8 @@ class Command(BaseCommand):
         media_dir = options["media_dir"]
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder")
+        if options["time_zone"] and options["time_zone"] not in zoneinfo.available_timezones():
+            raise CommandError(f"--time-zone {options['time_zone']} is not a time zone, e.g. Asia/Jakarta")
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         run = WordPressImport(
             path,

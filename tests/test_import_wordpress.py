@@ -7,6 +7,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +16,7 @@ from django.utils import timezone
 from articles import publishing
 from articles.models import Article, Author, BodyImage, Section
 from comments.models import Comment
+from newsportal.roles import REPORTERS_GROUP
 from wordpress.management.commands.import_wordpress import ProgressBar
 from wordpress.models import Redirect
 
@@ -90,6 +92,16 @@ def test_authors_tags_and_byline_codes(imported):
     assert "(DL)" not in classic.body
 
 
+def test_staff_accounts_only_when_asked_and_never_with_a_usable_password():
+    run(EXPORT)
+    assert not Author.objects.filter(user__isnull=False).exists()
+    run(EXPORT, "--staff-accounts")
+    rizky = Author.objects.get(slug="rizky").user
+    assert (rizky.username, rizky.email, rizky.first_name) == ("rizky", "rizky@koran.example", "Rizky")
+    assert rizky.is_staff and not rizky.has_usable_password()
+    assert list(rizky.groups.values_list("name", flat=True)) == [REPORTERS_GROUP]
+
+
 def test_bodies_lose_block_markup_and_get_paragraphs_and_figures(imported):
     timnas = article("timnas-menang-tipis")
     assert "wp:" not in timnas.body
@@ -136,6 +148,23 @@ def test_comments_keep_threads_statuses_and_wait_in_the_queue(imported):
     # Older than COMMENTS_IP_RETENTION_DAYS: imported without the IP.
     assert comments["Mantap!\n\nSemoga menang lagi."].ip_address is None
     assert "pingbacks: 1" in imported
+    budi = comments["Mantap!\n\nSemoga menang lagi."]
+    assert (budi.author_name, budi.author_email, budi.author_url) == (
+        "Budi",
+        "budi@pembaca.example",
+        "https://budi.example",
+    )
+    assert budi.submitted_at == datetime(2021, 11, 23, 3, 0, tzinfo=UTC)
+    # Kept as WordPress kept it, shown by the comment display's rules (escaped).
+    sari = comments["Setuju, <em>luar biasa</em>."]
+    assert sari.text_html == "<p>Setuju, &lt;em&gt;luar biasa&lt;/em&gt;.</p>"
+
+
+def test_the_old_addresses_are_listed_in_the_admin(imported, client):
+    client.force_login(User.objects.create_superuser("kepala", "kepala@koran.example", None))
+    response = client.get("/admin/wordpress/redirect/?q=timnas")
+    assert response.status_code == 200
+    assert "/2021/11/23/timnas-menang-tipis/" in response.content.decode()
 
 
 def test_old_addresses_answer_301_in_one_query(imported, client):

@@ -25,7 +25,7 @@ def placed(body: str, body_images: Iterable["BodyImage"]) -> str:
     root = lxml.html.fragment_fromstring(body, create_parent=True)
     for img, element, body_image in _images(root, body_images):
         if body_image is None:
-            element.drop_tree()
+            _drop(element)
             continue
         img.set("alt", img.get("alt", "").strip() or body_image.alt)
         img.set("width", str(body_image.width))
@@ -51,7 +51,7 @@ def rendered(body: str, body_images: Iterable["BodyImage"]) -> SafeString:
             placeholder.tail = element.tail
             element.getparent().replace(element, placeholder)
         else:
-            element.drop_tree()
+            _drop(element)
     html = _inner_html(root)
     for number, figure in enumerate(figures):
         html = html.replace(f"<!--figure-{number}-->", figure, 1)
@@ -71,6 +71,14 @@ def _figure_html(img, element, body_image: "BodyImage") -> str:
             "lazy": True,
         },
     )
+
+
+def _drop(element) -> None:
+    """Take an image (or its figure) out of the body, and the paragraph it leaves empty."""
+    parent = element.getparent()
+    element.drop_tree()
+    if parent.tag == "p" and not len(parent) and not (parent.text or "").strip():
+        parent.drop_tree()
 
 
 def _images(root, body_images: Iterable["BodyImage"]) -> Iterator[tuple]:

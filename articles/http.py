@@ -13,17 +13,23 @@ def public_page(view):
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.has_header("Cache-Control"):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_MAX_AGE,
-                s_maxage=settings.PAGE_SHARED_MAX_AGE,
-                stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
-                stale_if_error=settings.PAGE_STALE_IF_ERROR,
-            )
+            make_public(response)
         return response
 
     return wrapped
+
+
+def make_public(response):
+    """The public pages' ``Cache-Control``: any cache may keep the response for a short while."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_MAX_AGE,
+        s_maxage=settings.PAGE_SHARED_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PAGE_STALE_IF_ERROR,
+    )
+    return response
 
 
 def is_cross_site(request) -> bool:

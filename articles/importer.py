@@ -16,7 +16,9 @@ from django.utils.text import slugify
 from . import publishing
 from .models import Article, Author, Section
 
-BYLINE_AT_END = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,7}(?: [A-Z0-9][A-Za-z0-9]{0,7}){0,3})\)\s*$")
+# A byline code as printed in parentheses at the end of an article: the authors' codes, then the editor's.
+BYLINE_CODE = r"[A-Z][A-Z0-9]{1,7}(?: [A-Z0-9][A-Za-z0-9]{0,7}){0,3}"
+BYLINE_AT_END = re.compile(rf"\s*\(({BYLINE_CODE})\)\s*$")
 PAGE_CHROME = {"share", "bagikan", "leave a reply", "tinggalkan balasan"}
 # No-break, thin and other unusual spaces that pasted text carries.
 ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]")
@@ -80,30 +82,32 @@ def save_parsed_article(
     section: Section,
     authors: list[Author] | None = None,
     tags: list[str] | None = None,
-    dek: str = "",
+    dek: str | None = None,
     publish_at: datetime | None = None,
-    featured: bool = False,
+    featured: bool | None = None,
     **fields,
 ) -> tuple[Article, bool]:
     """Publish the article, or update the one with the same slug; publication time is kept on update.
 
+    Summary, authors, tags and "featured" are changed only when given: an update without them keeps
+    the article's. A new article without authors gets the author of its byline code.
     ``fields``: more of the article's fields, such as the demo's lead image.
     """
-    if authors is None and parsed.byline_code:
-        authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
     # One transaction and one version, with the authors and tags.
     with publishing.recording():
         article = Article.objects.select_for_update().filter(slug=parsed.slug).first()
         created = article is None
         if created:
             article = Article(slug=parsed.slug, publish_at=publish_at or timezone.now())
+            if authors is None and parsed.byline_code:
+                authors = list(Author.objects.filter(byline_code=parsed.byline_code.split()[0]))
+        given = {"dek": dek, "is_featured": featured}
+        fields |= {name: value for name, value in given.items() if value is not None}
         fields |= {
             "headline": parsed.headline,
-            "dek": dek,
             "body": parsed.body_html,
             "byline_code": parsed.byline_code,
             "section": section,
-            "is_featured": featured,
         }
         for name, value in fields.items():
             setattr(article, name, value)

@@ -1,7 +1,8 @@
 """A commenter's personal data: IP addresses kept for a while, export and erasure on request."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -12,10 +13,17 @@ from .services import comments_changed
 ERASED_NAME = "Anonim"
 
 
+def ip_retention_cutoff(older_than_days: int | None = None) -> datetime:
+    """Comments submitted before this time keep no IP address or browser (COMMENTS_IP_RETENTION_DAYS)."""
+    if older_than_days is None:
+        older_than_days = settings.COMMENTS_IP_RETENTION_DAYS
+    return timezone.now() - timedelta(days=older_than_days)
+
+
 def purge_ips(*, older_than_days: int) -> int:
     """Clear IP address and browser of comments older than the given number of days."""
     # No page shows or counts what this clears, so no article's comments change for readers.
-    cutoff = timezone.now() - timedelta(days=older_than_days)
+    cutoff = ip_retention_cutoff(older_than_days)
     return (
         Comment.objects.filter(submitted_at__lt=cutoff)
         .filter(Q(ip_address__isnull=False) | ~Q(user_agent=""))

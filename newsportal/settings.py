@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pages",
+    "wordpress",
 ]
 
 # An article's versions (articles/versions.py): Django's JSON with the article's tag names.
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsportal.middleware.PathLocaleMiddleware",
     "newsportal.middleware.RejectNulMiddleware",
+    # Inside the page cache, which never keeps a 404 or a redirect; after the NUL check, as it queries.
+    "wordpress.middleware.WordPressRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -329,3 +329,8 @@ def test_a_figure_holding_two_images_never_breaks_save_or_page(client):
     rerender_all(report=lambda line: None)
     body = page_body(client, article)
     assert [img.get("alt") for img in body.iter("img")] == [own.alt]
+
+
+def test_an_image_from_elsewhere_leaves_no_empty_paragraph():
+    article = make_article(body='<p><img src="/media/elsewhere.jpg" alt="x"></p><p>Isi.</p>')
+    assert article.body == "<p>Isi.</p>"

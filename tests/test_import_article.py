@@ -73,3 +73,19 @@ def test_import_article_command_creates_the_article_once():
 def test_import_article_reports_a_missing_file_clearly(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_article", str(tmp_path / "missing.txt"))
+
+
+@pytest.mark.django_db
+def test_running_it_again_without_options_keeps_summary_tags_authors_and_featured():
+    reporter = make_author(name="M. Rizky Syahputra", slug="m-rizky", byline_code="MRS")
+    editor = make_author(name="Lia", slug="lia", byline_code="L44")
+    first = ["--section", "Internasional", "--dek", "Ringkasan.", "--featured"]
+    first += ["--tag", "Rusia", "--tag", "Ukraina", "--tag", "NATO", "--tag", "AS"]
+    call_command("import_article", str(SEED), *first, "--author", "MRS", "--author", "L44", stdout=StringIO())
+    call_command("import_article", str(SEED), "--section", "Internasional", stdout=StringIO())
+
+    article = Article.objects.get()
+    assert article.dek == "Ringkasan."
+    assert sorted(article.tags.names()) == ["AS", "NATO", "Rusia", "Ukraina"]
+    assert set(article.authors.all()) == {reporter, editor}
+    assert article.is_featured

@@ -1,3 +1,4 @@
+import argparse
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Import an article saved as text: site name, headline, paragraphs ending in a byline "
         "code such as (MRS L44), then page chrome that is left out. Running it again updates "
-        "the same article."
+        "the same article; summary, tags, authors and featured change only when given."
     )
 
     def add_arguments(self, parser):
@@ -22,9 +23,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--author", dest="authors", action="append", help="an author's byline code, e.g. MRS"
         )
-        parser.add_argument("--dek", default="", help="summary under the headline")
+        parser.add_argument(
+            "--dek", help="summary under the headline (an update without it keeps the article's)"
+        )
         parser.add_argument("--publish-at", help="ISO 8601 time, e.g. 2021-11-23T09:15:00+07:00")
-        parser.add_argument("--featured", action="store_true", help="show as the main story")
+        parser.add_argument(
+            "--featured",
+            action=argparse.BooleanOptionalAction,
+            help="show as the main story, or (--no-featured) stop; an update without either keeps it",
+        )
 
     def handle(self, *args, **options):
         try:

@@ -19,9 +19,6 @@ from .images import Picture
 from .models import Article, Author, BodyImage, Correction, Section
 from .permissions import can_edit, can_link_accounts, can_publish, editable_articles
 
-admin.site.site_header = _("Newsroom")
-admin.site.site_title = _("Newsroom")
-
 THUMBNAIL_WIDTH = 96
 # Every picture upload goes through the same checks and cleaning.
 PICTURE_UPLOADS = {models.ImageField: {"form_class": ImageUploadField}}

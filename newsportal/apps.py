@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -13,3 +14,10 @@ class NewsportalConfig(AppConfig):
 
         post_migrate.connect(sync_roles_after_migrate, sender=apps.get_app_config("auth"))
         connect_signals()
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, on the newsroom's site (newsportal/admin.py)."""
+
+    default = False
+    default_site = "newsportal.admin.NewsroomAdminSite"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -72,6 +72,12 @@ class TagAdmin(TaggitTagAdmin):
     def merge_tags_view(self, request):
         if not (self.has_change_permission(request) and self.has_delete_permission(request)):
             raise PermissionDenied
+        # The tags picked by the action above, kept in the session; taggit takes them to exist.
+        selected = {tag_id for tag_id in request.session.get("selected_tag_ids", "").split(",") if tag_id}
+        if request.method == "POST" and (
+            not selected or Tag.objects.filter(pk__in=selected).count() < len(selected)
+        ):
+            raise BadRequest("The tags to merge are gone: choose them again.")
         return super().merge_tags_view(request)
 
 

@@ -75,6 +75,11 @@ def test_a_bulk_action_on_an_item_that_is_no_key_is_a_400_and_changes_nothing(
     assert comment.status == Comment.Status.PENDING
 
 
+def test_merging_tags_with_none_chosen_is_a_400(admin_client):
+    response = admin_client.post("/admin/taggit/tag/merge-tags/", {"new_tag_name": "banjir"})
+    assert response.status_code == 400
+
+
 @pytest.mark.parametrize("field", ["section", "authors"])
 @pytest.mark.parametrize(
     "value", ["abc", "\x00", "1; DROP TABLE articles_article", "🦖", "9" * 30, "x" * 70_000]

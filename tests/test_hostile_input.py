@@ -1,10 +1,13 @@
 """The hostile requests a careful attacker sent: each is answered 4xx with a message, never a 500."""
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.test import Client
 
 from articles.models import Article
 from comments.models import Comment
+from newsportal.admin import CheckedParametersMixin
 
 from .admin_forms import admin_form_data
 from .factories import make_article, make_comment, post_comment
@@ -73,6 +76,13 @@ def test_a_bulk_action_on_an_item_that_is_no_key_is_a_400_and_changes_nothing(
     comment.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert comment.status == Comment.Status.PENDING
+
+
+def test_every_model_admin_checks_its_filter_and_action_parameters():
+    registered = [model for model in apps.get_models() if admin.site.is_registered(model)]
+    assert len(registered) >= 10
+    for model in registered:
+        assert isinstance(admin.site.get_model_admin(model), CheckedParametersMixin), model
 
 
 def test_merging_tags_with_none_chosen_is_a_400(admin_client):

@@ -85,6 +85,20 @@ def test_every_model_admin_checks_its_filter_and_action_parameters():
         assert isinstance(admin.site.get_model_admin(model), CheckedParametersMixin), model
 
 
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("/admin/auth/group/", {"q": "x" * 70_000}),
+        (
+            "/admin/autocomplete/",
+            {"app_label": "articles", "model_name": "article", "field_name": "section", "term": "x" * 70_000},
+        ),
+    ],
+)
+def test_a_newsroom_search_longer_than_a_paragraph_is_a_400(admin_client, url, params):
+    assert admin_client.get(url, params).status_code == 400
+
+
 def test_merging_tags_with_none_chosen_is_a_400(admin_client):
     response = admin_client.post("/admin/taggit/tag/merge-tags/", {"new_tag_name": "banjir"})
     assert response.status_code == 400

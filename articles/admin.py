@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import models
 from django.db.models import Case, Value, When
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
@@ -23,11 +23,6 @@ from .forms import ArticleAdminForm, ImageUploadField, TagAutocomplete, TagNameA
 from .images import Picture
 from .models import Article, Author, BodyImage, Correction, Section
 from .permissions import can_edit, can_link_accounts, can_publish, can_see_history, editable_articles
-
-admin.site.site_header = _("Newsroom")
-admin.site.site_title = _("Newsroom")
-# The newsroom's lists and forms take the whole width of a 1366 px screen; the index lists every model.
-admin.site.enable_nav_sidebar = False
 
 THUMBNAIL_WIDTH = 96
 # Every picture upload goes through the same checks and cleaning.
@@ -96,6 +91,12 @@ class TagAdmin(TaggitTagAdmin):
     def merge_tags_view(self, request):
         if not (self.has_change_permission(request) and self.has_delete_permission(request)):
             raise PermissionDenied
+        # The tags picked by the action above, kept in the session; taggit takes them to exist.
+        selected = {tag_id for tag_id in request.session.get("selected_tag_ids", "").split(",") if tag_id}
+        if request.method == "POST" and (
+            not selected or Tag.objects.filter(pk__in=selected).count() < len(selected)
+        ):
+            raise BadRequest("The tags to merge are gone: choose them again.")
         return super().merge_tags_view(request)
 
 

@@ -15,6 +15,15 @@ TOKEN_SALT = "comments.form"  # noqa: S105 - a signing salt, not a secret
 DUPLICATE_MESSAGE = _("Duplicate comment detected; it looks as though you’ve already said that!")
 
 
+def refuse_unreadable(value: str) -> None:
+    """Refuse U+FFFD: what bytes that are not UTF-8 text (a lone surrogate, say) were turned into."""
+    if "\ufffd" in value:
+        raise forms.ValidationError(
+            _("This holds characters that could not be read (shown as �): please type it again."),
+            code="unreadable",
+        )
+
+
 def fill_time_token(article_id: int) -> str:
     """The signed time a reader was given the form, from which the fill time is measured."""
     return signing.dumps({"article": article_id, "time": time.time()}, salt=TOKEN_SALT)
@@ -63,6 +72,9 @@ class CommentForm(forms.ModelForm):
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = self.instance.article = article
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(refuse_unreadable)
         self.fields["text"].validators.append(MaxLengthValidator(settings.COMMENTS_MAX_LENGTH))
         self.fields["text"].widget.attrs["maxlength"] = settings.COMMENTS_MAX_LENGTH
         self.fields["parent"].queryset = Comment.objects.approved().filter(article=article)

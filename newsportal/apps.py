@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from taggit.apps import TaggitAppConfig
@@ -22,3 +23,10 @@ class TagsConfig(TaggitAppConfig):
     """django-taggit under the newsroom's name for it: the admin index heads its tags "Tags", not "Taggit"."""
 
     verbose_name = _("Tags")
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, on the newsroom's site (newsportal/admin.py)."""
+
+    default = False
+    default_site = "newsportal.admin.NewsroomAdminSite"

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
@@ -11,7 +12,11 @@ from articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from articles.sitemaps import NewsSitemap
 from pages.sitemaps import PageSitemap
 
+from .admin import StaffPasswordResetForm
+
 SITEMAPS = {**ARTICLE_SITEMAPS, "pages": PageSitemap}
+
+handler400 = "newsportal.views.bad_request"
 
 
 def serve_media(request, path, document_root):
@@ -22,7 +27,29 @@ def serve_media(request, path, document_root):
     return response
 
 
+# The newsroom's password reset, linked from its login page under these names (Django admin's own).
+newsroom = {"extra_context": {"site_header": admin.site.site_header, "site_title": admin.site.site_title}}
 urlpatterns = [
+    path(
+        "admin/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=StaffPasswordResetForm, **newsroom),
+        name="admin_password_reset",
+    ),
+    path(
+        "admin/password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(**newsroom),
+        name="password_reset_done",
+    ),
+    path(
+        "admin/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(**newsroom),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(**newsroom),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     # For crawlers, in one language: no /en/ versions.
     path(

@@ -4,6 +4,7 @@ import sys
 
 from django.db import OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
 
@@ -41,3 +42,8 @@ def server_error(request):
     # Read by RetryReadMiddleware: a read whose connection was dropped under it may run again.
     response.lost_database_connection = is_lost_connection(error)
     return response
+
+
+def bad_request(request, exception):
+    """The 400 page. Django's own checks the CSRF token first, reading the body again: what had failed."""
+    return render(request, "400.html", status=400)

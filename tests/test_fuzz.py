@@ -26,8 +26,13 @@ from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from reversion.models import Version
 
-from .factories import make_article, make_author, make_body_image, make_comment, make_user
+from comments.models import PrivacyRequest
+from pages.models import Page
+from wordpress.models import Redirect
+
+from .factories import make_article, make_author, make_body_image, make_comment, make_user, set_discussion
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +125,11 @@ def model_of(name: str):
     return None
 
 
+def version_of(obj) -> int:
+    """The id of a kept version of ``obj`` (articles/versions.py), for the history's addresses; 0 if none."""
+    return Version.objects.get_for_object(obj).values_list("pk", flat=True).first() or 0
+
+
 def address(pattern: URLPattern, name: str | None, data) -> str:
     """A real address for one URL pattern, over the test's data."""
     article = data["article"]
@@ -134,6 +144,8 @@ def address(pattern: URLPattern, name: str | None, data) -> str:
     if model := model_of(name):
         obj = model._default_manager.order_by("pk").first()
         kwargs = {"object_id": obj.pk, "id": obj.pk}
+        if "version_id" in pattern.pattern.converters:
+            kwargs["version_id"] = version_of(obj)
         kwargs = {key: value for key, value in kwargs.items() if key in pattern.pattern.converters}
         return reverse(name, kwargs=kwargs)
     date = {"year": day.year, "month": day.month, "day": day.day}
@@ -285,7 +297,7 @@ class Fuzzer:
 @pytest.fixture
 def portal_data(settings):
     """A little of everything, so that every page has something to show and every form something to hold."""
-    settings.COMMENTS_RATE_LIMIT = 0
+    set_discussion(rate_limit=0)
     # Logins, new accounts and password changes are among the forms sent: hash passwords quickly.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     author = make_author(name="Rina")
@@ -293,6 +305,9 @@ def portal_data(settings):
     make_body_image(article, size=(600, 400))
     make_comment(article)
     make_article(status="draft", section=article.section)
+    Page.objects.create(title="Redaksi", slug="redaksi", body="<p>Pemimpin redaksi.</p>", is_published=True)
+    PrivacyRequest.objects.create(email="pembaca@example.com", kind=PrivacyRequest.Kind.EXPORT)
+    Redirect.objects.create(old_path="/2021/11/23/berita-lama/", article=article)
     users = {
         "reporter": make_user(groups=["Reporters"], author=True),
         "editor": make_user(groups=["Editors"], author=True),

@@ -169,7 +169,15 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Placement"), {"fields": ["section", "authors", "tags", "is_featured", "allow_comments"]}),
         (
             _("Lead image"),
-            {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
+            {
+                "fields": [
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                    ("lead_image_focus_x", "lead_image_focus_y"),
+                ]
+            },
         ),
         (_("Publication"), {"fields": ["status", "publish_at"]}),
     ]

@@ -58,7 +58,8 @@ def test_article_without_corrections_shows_no_correction_box(client, article):
 
 
 def test_correction_bumps_the_date_modified(client, article):
-    later = timezone.now() + timedelta(hours=3)
+    # Pages give times to the second.
+    later = (timezone.now() + timedelta(hours=3)).replace(microsecond=0)
     correct(article, "Judul diperbaiki.", later)
     page = lxml_html.fromstring(client.get(article.get_absolute_url()).content)
     scripts = [json.loads(script.text) for script in page.xpath('//script[@type="application/ld+json"]')]

@@ -177,7 +177,7 @@ def test_search_pages_ask_not_to_be_indexed(client):
 
 def test_every_page_has_a_search_box(client):
     html = page(client, reverse("articles:home"))
-    assert f'role="search" action="{reverse("articles:search")}"' in html
+    assert f'action="{reverse("articles:search")}"' in html.split('role="search"')[1]
 
 
 @postgresql_only

@@ -10,8 +10,15 @@ from django.utils import timezone
 from articles.models import Correction
 from articles.publishing import save_article
 
-from .factories import committed, jpeg_bytes, make_article, make_author, make_body_image, make_comment
-from .factories import make_section
+from .factories import (
+    committed,
+    jpeg_bytes,
+    make_article,
+    make_author,
+    make_body_image,
+    make_comment,
+    make_section,
+)
 
 
 @dataclass
@@ -53,13 +60,16 @@ def build_reader_site() -> ReaderSite:
     picture = make_body_image(article, caption="Peta genangan rob", credit="BPBD DKI")
     article.body = (
         "<p>Air laut pasang sejak pagi.</p><h2>Warga mengungsi</h2>"
-        f'<figure><img src="{picture.image.url}" alt="Peta"><figcaption>Peta genangan rob</figcaption></figure>'
+        f'<figure><img src="{picture.image.url}" alt="Peta">'
+        "<figcaption>Peta genangan rob</figcaption></figure>"
         "<ul><li>Muara Angke</li><li>Pluit</li></ul><blockquote><p>Kami sudah biasa.</p></blockquote>"
     )
     with committed():
         save_article(article)
     Correction.objects.create(article=article, text="Nama kelurahan diperbaiki.")
-    first = make_comment(article, author_name="Budi", author_url="https://budi.example", text="Semoga cepat surut.")
+    first = make_comment(
+        article, author_name="Budi", author_url="https://budi.example", text="Semoga cepat surut."
+    )
     make_comment(article, author_name="Ani", parent=first, text="Amin.\n\nDi Pluit juga.")
     make_comment(article, author_name="Rahmat", text="Tanggulnya kapan selesai?")
     day = timezone.localtime(article.publish_at)

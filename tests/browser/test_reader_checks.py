@@ -44,9 +44,12 @@ def send_comment_with_errors(tab, url):
 def axe_violations(tab) -> list[str]:
     """Every rule axe-core breaks on the page (its default rules: WCAG A and AA and best practices)."""
     tab.add_script_tag(path=str(checker_or_skip(AXE_SCRIPT)))
-    violations = tab.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    violations = tab.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
     return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}" for v in violations
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+        for v in violations
     ]
 
 
@@ -73,8 +76,11 @@ def test_home_and_article_are_photographed_light_dark_and_printed(site, page, gu
     for name in ("home", "article"):
         for width, viewport in VIEWPORTS.items():
             page.set_viewport_size(viewport)
-            for look, media in [("light", {"color_scheme": "light"}), ("dark", {"color_scheme": "dark"}),
-                                ("print", {"media": "print", "color_scheme": "light"})]:
+            for look, media in [
+                ("light", {"color_scheme": "light"}),
+                ("dark", {"color_scheme": "dark"}),
+                ("print", {"media": "print", "color_scheme": "light"}),
+            ]:
                 page.emulate_media(media=media.get("media", "screen"), color_scheme=media["color_scheme"])
                 response = page.goto(gunicorn_server + site.pages[name])
                 assert response.status == 200

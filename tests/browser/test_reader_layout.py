@@ -60,7 +60,9 @@ def test_the_header_fits_a_phone(site, page, gunicorn_server):
     assert box(languages.nth(1))["y"] < box(page.locator(".search-form"))["y"]
     nav = page.locator(".section-nav ul")
     assert nav.evaluate("node => node.scrollWidth > node.clientWidth")  # it scrolls ...
-    assert "radial-gradient" in nav.evaluate("node => getComputedStyle(node).backgroundImage")  # ... and says so
+    assert "radial-gradient" in nav.evaluate(
+        "node => getComputedStyle(node).backgroundImage"
+    )  # ... and says so
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # the page itself does not
 
 

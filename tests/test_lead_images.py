@@ -243,3 +243,26 @@ def test_a_lead_image_gets_16_9_4_3_and_1_1_crops_around_its_focal_point(media_r
             assert image.format == "JPEG"
             assert image.width * height == pytest.approx(image.height * width, abs=width)
             assert image.size == (crop.width, crop.height)
+
+
+def test_an_editor_sets_the_focal_point_and_gets_crops_around_it(editor_client, media_root):
+    article = make_article(image=True)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    form = admin_form_data(editor_client.get(url))
+    with committed():
+        response = editor_client.post(url, form | {"lead_image_focus_x": "80", "lead_image_focus_y": "20"})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    for crop in article.lead_picture.crops.values():
+        assert crop.name.endswith("-80-20.jpg")
+        assert (media_root / crop.name).exists()
+
+
+def test_a_focal_point_beyond_the_edge_is_refused(editor_client):
+    article = make_article(image=True)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    response = editor_client.post(
+        url, admin_form_data(editor_client.get(url)) | {"lead_image_focus_x": "150"}
+    )
+    assert response.status_code == 200
+    assert "Pastikan nilai ini lebih kecil dari atau sama dengan 100." in response.content.decode()

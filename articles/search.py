@@ -93,6 +93,7 @@ def snippet(query: SearchQuery) -> Snippet:
         stop_sel=MARK_END,
         min_words=12,
         max_words=22,
+        max_fragments=1,
     )
 
 

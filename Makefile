@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run stack test lint messages benchmark bench-serving clean
+.PHONY: run stack test lint messages checkers benchmark bench-serving clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
+
+## Install the page checkers the tests run (vnu, axe-core; pinned in .ci/node/) from npm into NODE_TOOLS
+NODE_TOOLS ?= $(HOME)/.cache/newsportal-node-tools
+checkers:
+	mkdir -p "$(NODE_TOOLS)"
+	[ -f "$(NODE_TOOLS)/node_modules/.package-lock.json" ] && \
+		cmp -s .ci/node/package-lock.json "$(NODE_TOOLS)/package-lock.json" || { \
+		cp .ci/node/package.json .ci/node/package-lock.json "$(NODE_TOOLS)/" && \
+		cd "$(NODE_TOOLS)" && npm ci --ignore-scripts --no-audit --no-fund; }
 
 ## Extract interface strings into locale/*/django.po and compile them
 messages: $(VENV)/.installed

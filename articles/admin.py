@@ -222,6 +222,7 @@ class ArticleAdmin(RichTextAdmin):
                     "lead_image_alt",
                     "lead_image_caption",
                     "lead_image_credit",
+                    ("lead_image_focus_x", "lead_image_focus_y"),
                 ]
             },
         ),

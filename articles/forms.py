@@ -11,7 +11,7 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from .images import EXTENSIONS, clean_image
-from .models import Article, Author
+from .models import Article, Author, Section
 from .permissions import can_publish
 from .publishing import clean_body
 from .search import MAX_QUERY_LENGTH
@@ -160,6 +160,9 @@ class ArticleAdminForm(CleanBodyForm):
         return cleaned_data
 
 
+NEWEST = "terbaru"
+
+
 class SearchForm(forms.Form):
     # A NUL byte is refused by CharField itself; an empty query just asks for words.
     q = forms.CharField(
@@ -170,4 +173,18 @@ class SearchForm(forms.Form):
                 "Please search with at most %(limit_value)d characters (you typed %(show_value)d)."
             )
         },
+    )
+    section = forms.ModelChoiceField(
+        label=_("Section"),
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All sections"),
+        error_messages={"invalid_choice": _("There is no such section.")},
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        choices=[("", _("Best match")), (NEWEST, _("Newest first"))],
+        required=False,
+        error_messages={"invalid_choice": _("Results can be ordered by best match or newest first.")},
     )

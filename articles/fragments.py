@@ -33,7 +33,7 @@ def cached_fragment(template_name: str, context: dict, shown: tuple) -> SafeStri
     return html
 
 
-def article_card(article, large: bool = False, level: int = 3) -> SafeString:
+def article_card(article, level: int, large: bool = False) -> SafeString:
     """An article's card; a search result's (with its highlighted snippet) is rendered every time."""
     context = {"article": article, "large": large, "level": level}
     if getattr(article, "snippet", None):

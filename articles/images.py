@@ -25,6 +25,12 @@ RENDITION_FORMATS = {
     "jpg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 }
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# The crops of a lead image that search engines and link previews ask for (Google: 16:9, 4:3 and 1:1),
+# as JPEG at most CROP_WIDTH wide, cut around the picture's focal point.
+CROPS = {"wide": (16, 9), "standard": (4, 3), "square": (1, 1)}
+CROP_WIDTH = 1200
+CROP_FORMAT = RENDITION_FORMATS["jpg"]
+CENTRE = (50, 50)
 
 
 def clean_image(upload) -> ContentFile:
@@ -96,11 +102,17 @@ class Rendition:
 
 
 @dataclass(frozen=True)
+class Crop(Rendition):
+    box: tuple[int, int, int, int]  # what is cut from the original: left, top, right, bottom
+
+
+@dataclass(frozen=True)
 class Picture:
-    """What a <picture> element needs: a srcset per format, and a fallback with its size."""
+    """What a <picture> element needs: a srcset per format, and a fallback with its size; and its crops."""
 
     webp: list[Rendition]
     jpeg: list[Rendition]
+    crops: dict[str, Crop]
 
     @property
     def webp_srcset(self) -> str:
@@ -160,18 +172,52 @@ def renditions(image: ImageFieldFile, extension: str) -> list[Rendition]:
     return result
 
 
-def picture(image: ImageFieldFile) -> Picture:
-    return Picture(webp=renditions(image, "webp"), jpeg=renditions(image, "jpg"))
+def crop_box(width: int, height: int, ratio: tuple[int, int], focus: tuple[int, int]) -> tuple[int, ...]:
+    """The largest part of a ``width`` × ``height`` picture in ``ratio``, centred on ``focus`` (per cent
+    from the left and the top) as far as the edges allow."""
+    crop_width = min(width, round(height * ratio[0] / ratio[1]))
+    crop_height = min(height, round(crop_width * ratio[1] / ratio[0]))
+    left = min(max(0, round(width * focus[0] / 100 - crop_width / 2)), width - crop_width)
+    top = min(max(0, round(height * focus[1] / 100 - crop_height / 2)), height - crop_height)
+    return left, top, left + crop_width, top + crop_height
 
 
-def make_renditions(image: ImageFieldFile) -> None:
-    """Write the renditions of a stored picture that are not in storage yet."""
+def crops(image: ImageFieldFile, focus: tuple[int, int]) -> dict[str, Crop]:
+    """The crops of a stored picture around ``focus``, named after both: a new focus makes new files."""
+    width, height = stored_size(image)
+    stem = PurePosixPath(image.name).with_suffix("")
+    result = {}
+    for name, ratio in CROPS.items():
+        box = crop_box(width, height, ratio, focus)
+        crop_width = min(CROP_WIDTH, box[2] - box[0])
+        crop_height = max(1, round(crop_width * ratio[1] / ratio[0]))
+        file_name = f"{stem}-{ratio[0]}x{ratio[1]}-{focus[0]}-{focus[1]}.jpg"
+        result[name] = Crop(file_name, image.storage.url(file_name), crop_width, crop_height, box)
+    return result
+
+
+def picture(image: ImageFieldFile, focus: tuple[int, int] | None = None) -> Picture:
+    """The renditions of a stored picture; the crops too when it has a ``focus`` (a lead image)."""
+    return Picture(
+        webp=renditions(image, "webp"),
+        jpeg=renditions(image, "jpg"),
+        crops=crops(image, focus) if focus else {},
+    )
+
+
+def make_renditions(image: ImageFieldFile, focus: tuple[int, int] | None = None) -> None:
+    """Write the renditions (and with a ``focus``, the crops) of a stored picture not in storage yet."""
     storage = image.storage
     missing = [
         (rendition, image_format, options)
         for extension, (image_format, options) in RENDITION_FORMATS.items()
         for rendition in renditions(image, extension)
         if not storage.exists(rendition.name)
+    ]
+    missing += [
+        (crop, *CROP_FORMAT)
+        for crop in (crops(image, focus) if focus else {}).values()
+        if not storage.exists(crop.name)
     ]
     if not missing:
         return
@@ -180,6 +226,8 @@ def make_renditions(image: ImageFieldFile) -> None:
     opaque = flattened(original)
     for rendition, image_format, options in missing:
         source = opaque if image_format == "JPEG" else original
+        if isinstance(rendition, Crop):
+            source = source.crop(rendition.box)
         resized = source.resize(
             (rendition.width, rendition.height), Image.Resampling.LANCZOS, reducing_gap=3.0
         )

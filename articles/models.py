@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import connections, models, router
 from django.db.models.functions import Greatest
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -156,19 +156,19 @@ class ArticleQuerySet(models.QuerySet):
         """Annotate ``modified``: the last edit, or the publication if it came later (a scheduled article)."""
         return self.annotate(modified=Greatest("updated_at", "publish_at"))
 
-    def search(self, text: str):
-        """Articles matching a reader's words, best first, each with a highlighted ``snippet`` of its body.
+    def search(self, text: str, newest_first: bool = False):
+        """Articles matching a reader's words, best and newest first (or newest only), each with a
+        highlighted ``snippet`` of its body.
 
         Full-text search in PostgreSQL; elsewhere (the SQLite demo) a plain match, newest first.
         """
         if connections[self.db].vendor != "postgresql":
             return self.filter(search.simple_match(text))
         query = search.search_query(text)
-        return (
-            self.filter(search_vector=query)
-            .annotate(rank=search.rank(query), snippet=search.snippet(query))
-            .order_by("-rank", "-publish_at", "-id")
-        )
+        results = self.filter(search_vector=query).annotate(snippet=search.snippet(query))
+        if newest_first:
+            return results.order_by("-publish_at", "-id")
+        return results.annotate(rank=search.rank(query)).order_by("-rank", "-publish_at", "-id")
 
     def related_to(self, article, limit=4):
         """Other articles sharing the most tags with ``article``, newest first among equals."""
@@ -240,6 +240,18 @@ class Article(models.Model):
         max_length=250,
         blank=True,
         help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    lead_image_focus_x = models.PositiveSmallIntegerField(
+        _("focal point, across"),
+        default=images.CENTRE[0],
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the picture's subject is, in per cent from the left edge: crops keep it in view."),
+    )
+    lead_image_focus_y = models.PositiveSmallIntegerField(
+        _("focal point, down"),
+        default=images.CENTRE[1],
+        validators=[MaxValueValidator(100)],
+        help_text=_("In per cent from the top edge."),
     )
     lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     lead_image_credit = models.CharField(_("credit"), max_length=120, blank=True)
@@ -333,10 +345,14 @@ class Article(models.Model):
 
     @cached_property
     def lead_picture(self) -> images.Picture | None:
-        """The renditions of the lead image made after save, for <picture> and srcset."""
+        """The renditions and crops of the lead image made after save, for <picture>, srcset and previews."""
         if not self.lead_image:
             return None
-        return images.picture(self.lead_image)
+        return images.picture(self.lead_image, self.lead_image_focus)
+
+    @property
+    def lead_image_focus(self) -> tuple[int, int]:
+        return self.lead_image_focus_x, self.lead_image_focus_y
 
     @property
     def reader_body(self) -> SafeString:

@@ -124,7 +124,7 @@ def rerender_all(report: Callable[[str], None] = print) -> int:
 def make_renditions(article: Article) -> None:
     """Write the missing renditions of the article's lead image and body pictures."""
     if article.lead_image:
-        images.make_renditions(article.lead_image)
+        images.make_renditions(article.lead_image, article.lead_image_focus)
     for body_image in article.body_images.all():
         images.make_renditions(body_image.image)
 

@@ -6,8 +6,9 @@ Only the headline, summary and body are searched: nothing a commenter wrote or g
 from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.expressions import Combinable
+from django.db.models.functions import Concat, Now
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -17,6 +18,11 @@ MAX_QUERY_LENGTH = 200
 HTML_TAG = r'<(?:"[^"]*"|[^">])*>'
 # PostgreSQL wraps matched words in these; they become <mark> once the rest is escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
+# Words around the body, so that a snippet shows whether it starts the body or ends it (else: "…").
+BODY_START, BODY_END = "lensamancaawal", "lensamancaakhir"
+ELLIPSIS = "…"
+# A match this many days old weighs half as much as one published now, a third at twice the age.
+RECENCY_DAYS = 90
 
 
 def plain_text(html: Combinable) -> Func:
@@ -46,8 +52,14 @@ def search_query(text: str) -> SearchQuery:
     return SearchQuery(text, search_type="websearch", config=CONFIG)
 
 
-def rank(query: SearchQuery) -> SearchRank:
-    return SearchRank(F("search_vector"), query)
+def rank(query: SearchQuery):
+    """How well an article matches, weighed by its age: this week's news before the same words in 2021."""
+    age_in_days = Func(
+        Now() - F("publish_at"),
+        template="EXTRACT(EPOCH FROM %(expressions)s) / 86400",
+        output_field=FloatField(),
+    )
+    return SearchRank(F("search_vector"), query) / (1 + age_in_days / RECENCY_DAYS)
 
 
 class HighlightedText(TextField):
@@ -57,7 +69,11 @@ class HighlightedText(TextField):
         if value is None:
             return value
         # Entities (&amp;) are decoded so that they are escaped exactly once; removed tags left spaces.
-        html = escape(" ".join(unescape(value).split()))
+        words = unescape(value).split()
+        # A snippet cut from the middle of the body says so at either end.
+        words = words[1:] if words[:1] == [BODY_START] else [ELLIPSIS, *words]
+        words = words[:-1] if words[-1:] == [BODY_END] else [*words, ELLIPSIS]
+        html = escape(" ".join(words))
         return mark_safe(html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
 
 
@@ -66,17 +82,18 @@ class Snippet(SearchHeadline):
 
 
 def snippet(query: SearchQuery) -> Snippet:
-    """A few phrases of the body around the matched words."""
+    """A phrase or two of the body around the matched words, three or four lines on a card."""
     return Snippet(
-        plain_text(F("body")),
+        Concat(
+            Value(f"{BODY_START} "), plain_text(F("body")), Value(f" {BODY_END}"), output_field=TextField()
+        ),
         query,
         config=CONFIG,
         start_sel=MARK_START,
         stop_sel=MARK_END,
         min_words=12,
-        max_words=24,
-        max_fragments=2,
-        fragment_delimiter=" … ",
+        max_words=22,
+        max_fragments=1,
     )
 
 

@@ -12,6 +12,8 @@ from .models import Article, Author, Section
 
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
+# Django's sitemap views say application/xml with no charset; the templates write UTF-8.
+SITEMAP_CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
 class CanonicalSitemap(Sitemap):

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
+from .dates import machine_time
 from .models import Article
 
 LOGO = "img/logo.png"
@@ -32,16 +33,13 @@ def article_structured_data(article: Article, request: HttpRequest) -> list[dict
         "url": url,
         "headline": article.headline,
         "description": article.dek,
-        "image": [absolute(article.lead_image.url)] if article.lead_image else [],
-        "datePublished": timezone.localtime(article.publish_at).isoformat(),
-        "dateModified": timezone.localtime(article.modified).isoformat(),
+        "image": [absolute(crop.url) for crop in article.lead_picture.crops.values()]
+        if article.lead_image
+        else [],
+        "datePublished": machine_time(article.publish_at),
+        "dateModified": machine_time(article.modified),
         "author": authors,
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": home_url,
-            "logo": {"@type": "ImageObject", "url": absolute(static(LOGO))},
-        },
+        "publisher": organization(request),
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
         "inLanguage": settings.LANGUAGE_CODE,
@@ -57,3 +55,35 @@ def article_structured_data(article: Article, request: HttpRequest) -> list[dict
     }
     # Empty fields (no summary, picture, authors or tags) are left out rather than sent empty.
     return [{key: value for key, value in news_article.items() if value}, breadcrumbs]
+
+
+def organization(request: HttpRequest) -> dict:
+    """The newsroom as schema.org knows a publisher: its name, home page and logo."""
+    with translation.override(settings.LANGUAGE_CODE):
+        home_url = request.build_absolute_uri(reverse("articles:home"))
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": home_url,
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
+    }
+
+
+def home_structured_data(request: HttpRequest) -> list[dict]:
+    """WebSite, with the search readers may run from a search engine's results, and Organization."""
+    with translation.override(settings.LANGUAGE_CODE):
+        home_url = request.build_absolute_uri(reverse("articles:home"))
+        search_url = request.build_absolute_uri(reverse("articles:search"))
+    website = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": settings.SITE_NAME,
+        "url": home_url,
+        "inLanguage": settings.LANGUAGE_CODE,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search_url}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return [website, {"@context": "https://schema.org", **organization(request)}]

@@ -1,5 +1,4 @@
 from django.urls import path, register_converter
-from django.utils.feedgenerator import Atom1Feed
 
 from . import feeds, views
 from .http import public_page
@@ -35,7 +34,7 @@ urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("cari/", public_page(views.SearchView.as_view()), name="search"),
     path("feed/", public_page(feeds.ArticleFeed()), name="rss"),
-    path("feed/atom/", public_page(feeds.ArticleFeed(Atom1Feed)), name="atom"),
+    path("feed/atom/", public_page(feeds.ArticleFeed(feeds.AtomFeed)), name="atom"),
     path("arsip/", public_page(views.ArchiveIndexView.as_view()), name="archive"),
     path("arsip/<yyyy:year>/", public_page(views.YearArchiveView.as_view()), name="archive-year"),
     path(
@@ -48,10 +47,10 @@ urlpatterns = [
     ),
     path("tag/<slug:slug>/", public_page(views.TagView.as_view()), name="tag"),
     path("tag/<slug:slug>/feed/", public_page(feeds.TagFeed()), name="tag-rss"),
-    path("tag/<slug:slug>/feed/atom/", public_page(feeds.TagFeed(Atom1Feed)), name="tag-atom"),
+    path("tag/<slug:slug>/feed/atom/", public_page(feeds.TagFeed(feeds.AtomFeed)), name="tag-atom"),
     path("penulis/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
     path("penulis/<slug:slug>/feed/", public_page(feeds.AuthorFeed()), name="author-rss"),
-    path("penulis/<slug:slug>/feed/atom/", public_page(feeds.AuthorFeed(Atom1Feed)), name="author-atom"),
+    path("penulis/<slug:slug>/feed/atom/", public_page(feeds.AuthorFeed(feeds.AtomFeed)), name="author-atom"),
     path("pratinjau/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("dibaca/<int:pk>/", views.count_article_view, name="count-view"),
     path(
@@ -62,5 +61,5 @@ urlpatterns = [
     # Sections last: their slug could be any word not taken above (see RESERVED_SECTION_SLUGS).
     path("<slug:slug>/", public_page(views.SectionView.as_view()), name="section"),
     path("<slug:slug>/feed/", public_page(feeds.SectionFeed()), name="section-rss"),
-    path("<slug:slug>/feed/atom/", public_page(feeds.SectionFeed(Atom1Feed)), name="section-atom"),
+    path("<slug:slug>/feed/atom/", public_page(feeds.SectionFeed(feeds.AtomFeed)), name="section-atom"),
 ]

@@ -21,14 +21,16 @@ from taggit.models import Tag
 
 from newsportal.pagecache import per_version
 
-from .forms import SearchForm
+from .feeds import listing_description
+from .forms import NEWEST, SearchForm
 from .fragments import with_page_relations
 from .http import is_cross_site
+from .links import page_links
 from .models import Article, Author, Section
 from .permissions import can_preview, editable_articles
 from .popularity import count_view
 from .share import share_links
-from .structured_data import article_structured_data
+from .structured_data import article_structured_data, home_structured_data
 
 SECTION_BLOCK_SIZE = 4
 LATEST_ON_HOME = 8
@@ -58,6 +60,7 @@ class HomeView(TemplateView):
             latest=latest[:LATEST_ON_HOME],
             section_blocks=section_blocks,
             most_read=most_read(self.request),
+            structured_data=home_structured_data(self.request),
             **kwargs,
         )
 
@@ -102,9 +105,12 @@ class ListingView(ArticleListView):
     def get_context_data(self, **kwargs):
         # The feeds' routes are named after the listing's model: "section-rss", "tag-atom"...
         feed, feed_kwargs = f"articles:{self.model._meta.model_name}", {"slug": self.listing.slug}
+        listing = self.listing
+        description = getattr(listing, "description", "") or getattr(listing, "bio", "")
         return super().get_context_data(
-            heading=self.heading(self.listing),
-            listing=self.listing,
+            heading=self.heading(listing),
+            description=description or listing_description(listing),
+            listing=listing,
             rss_url=reverse(f"{feed}-rss", kwargs=feed_kwargs),
             atom_url=reverse(f"{feed}-atom", kwargs=feed_kwargs),
             **kwargs,
@@ -137,6 +143,7 @@ class SearchView(ArticleListView):
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
         self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        self.options = self.form.cleaned_data if self.query else {}
         response = super().get(request, *args, **kwargs)
         if self.form.errors:
             response.status_code = 400
@@ -148,7 +155,10 @@ class SearchView(ArticleListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        return super().get_queryset().search(self.query)
+        results = super().get_queryset()
+        if self.options["section"]:
+            results = results.filter(section=self.options["section"])
+        return results.search(self.query, newest_first=self.options["sort"] == NEWEST)
 
     def get_context_data(self, **kwargs):
         heading = _("Search results for “%(query)s”") % {"query": self.query} if self.query else _("Search")
@@ -156,7 +166,10 @@ class SearchView(ArticleListView):
             heading=heading,
             form=self.form,
             query=self.query,
-            page_query=urlencode({"q": self.query}),
+            # The next pages keep the words, the section and the order.
+            page_query=urlencode(
+                {name: self.request.GET[name] for name in self.form.fields if self.request.GET.get(name)}
+            ),
             **kwargs,
         )
 
@@ -239,13 +252,15 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        # One canonical address per article, whatever the interface language.
+        # Shared in the language it is written in, whatever the interface speaks.
         with translation.override(settings.LANGUAGE_CODE):
-            canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
+            share_url = self.request.build_absolute_uri(article.get_absolute_url())
         published = Article.objects.published().for_links()
         return super().get_context_data(
-            canonical_url=canonical_url,
-            share_links=share_links(canonical_url, article.headline),
+            # The article's own addresses, also on the page a comment form with errors comes back on.
+            page_links=page_links(self.request, article.get_absolute_url(), translation.get_language()),
+            share_url=share_url,
+            share_links=share_links(share_url, article.headline),
             structured_data=article_structured_data(article, self.request),
             related=per_version(
                 self.request, f"related:{article.pk}", lambda: list(published.related_to(article))

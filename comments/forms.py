@@ -29,16 +29,23 @@ def fill_time_token(article_id: int) -> str:
     return signing.dumps({"article": article_id, "time": time.time()}, salt=TOKEN_SALT)
 
 
+class WebsiteField(forms.URLField):
+    """A web address, http or https only: one check, so one message."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class CommentForm(forms.ModelForm):
     """The "Leave a Reply" form, bound to one article."""
 
-    author_url = forms.URLField(
+    author_url = WebsiteField(
         label=_("Website"),
         required=False,
         max_length=200,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
-        widget=forms.URLInput(attrs={"autocomplete": "url", "size": 30}),
+        # A text box with a keyboard for addresses: whatever a reader typed is valid in it when the form
+        # comes back with an error, which an <input type="url"> holding a bad address is not.
+        widget=forms.TextInput(attrs={"autocomplete": "url", "inputmode": "url", "size": 30}),
     )
     remember = forms.BooleanField(
         label=_("Save my name, email, and website in this browser for the next time I comment."),

@@ -41,6 +41,9 @@ NEXT_PUBLISH_KEY = "pagecache:next-publish:{version}"
 PAGE_KEY = "pagecache:page:{digest}"
 # The query parameters that change a public page; an address with any other one is not cached.
 PAGE_PARAMETERS = {"page", "cpage", "replytocom"}
+# Settings that change what pages say: a page rendered under other values of them is another page
+# (after a restart with a new TWITTER_SITE, the first reader gets the new markup).
+MARKUP_SETTINGS = ("SITE_NAME", "TWITTER_SITE", "FEEDS_FULL_TEXT")
 # Response headers a cached page keeps; the security middleware adds its own on the way out.
 KEPT_HEADERS = {
     "content-type",
@@ -202,7 +205,8 @@ class CachedPage:
 
 
 def page_key(request) -> str:
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    markup = repr([getattr(settings, name) for name in MARKUP_SETTINGS])
+    address = f"{markup} {request.scheme}://{request.get_host()}{request.get_full_path()}"
     return PAGE_KEY.format(digest=hashlib.sha256(address.encode()).hexdigest())
 
 

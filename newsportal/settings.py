@@ -37,6 +37,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", cast=str.strip, default=["localhost", 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="Lensa Manca")
+# The newsroom's account on X, e.g. "@lensamanca", named in the cards of shared links.
+TWITTER_SITE = env.str("TWITTER_SITE", default="")
+# Feeds carry each article's whole body, not only its summary.
+FEEDS_FULL_TEXT = env.bool("FEEDS_FULL_TEXT", default=False)
 
 INSTALLED_APPS = [
     "newsportal.apps.NewsroomAdminConfig",
@@ -65,6 +69,7 @@ SERIALIZATION_MODULES = {"article_json": "articles.versions"}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Around everything that may read the database: a read it lost under a restart runs again.
     "newsportal.middleware.RetryReadMiddleware",
@@ -258,6 +263,24 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# Browser features no page of the portal uses: none may use them, nor any page framing it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
 }
 
 # Outgoing mail: the EMAIL_* variables, or EMAIL_URL (e.g. smtp+tls://user:password@host:587),

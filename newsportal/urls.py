@@ -8,8 +8,8 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.http import public_page
+from articles.sitemaps import SITEMAP_CONTENT_TYPE, NewsSitemap
 from articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
-from articles.sitemaps import NewsSitemap
 from pages.sitemaps import PageSitemap
 
 from .admin import StaffPasswordResetForm
@@ -62,17 +62,24 @@ urlpatterns = [
     path(
         "sitemap.xml",
         public_page(sitemaps.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section", "content_type": SITEMAP_CONTENT_TYPE},
         name="sitemap",
     ),
     path(
         "sitemap-news.xml",
         public_page(sitemaps.sitemap),
-        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
+        {
+            "sitemaps": {"news": NewsSitemap},
+            "template_name": "sitemaps/news.xml",
+            "content_type": SITEMAP_CONTENT_TYPE,
+        },
         name="sitemap-news",
     ),
     path(
-        "sitemap-<section>.xml", public_page(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"
+        "sitemap-<section>.xml",
+        public_page(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS, "content_type": SITEMAP_CONTENT_TYPE},
+        name="sitemap-section",
     ),
 ]
 

@@ -114,3 +114,15 @@ def test_script_and_javascript_urls_come_out_inert(client, article, field):
     assert "<script>alert" not in html
     assert not re.search(r"<a [^>]*href=\"javascript:", html)
     assert "&lt;script&gt;" in html or "%3Cscript%3E" in html
+
+
+@pytest.mark.parametrize("url", ["bukan alamat", "javascript:alert(1)", "ftp://berkas.example/"])
+def test_a_bad_website_is_said_once_under_the_field(client, article, url):
+    response = post_comment(client, article, author_url=url)
+    assert response.status_code == 400
+    html = response.content.decode()
+    field_error = html.split('id="id_author_url_error"')[1].split("</span>")[0]
+    assert field_error.count("Masukkan URL yang valid.") == 1
+    # And once in the summary at the top of the form, which links to the field.
+    assert html.count("Masukkan URL yang valid.") == 2
+    assert '<a href="#id_author_url">Situs Web: Masukkan URL yang valid.</a>' in html

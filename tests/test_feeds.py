@@ -8,8 +8,9 @@ from django.utils import timezone
 from lxml import etree
 
 from articles.models import Article
+from articles.publishing import save_article
 
-from .factories import make_article, make_author, make_section
+from .factories import make_article, make_author, make_body_image, make_section
 from .pages import page
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,48 @@ def test_pages_announce_their_feeds(client):
         (listing_atom,) = listing_feeds("atom", **{listing: slug})
         assert 'type="application/rss+xml" title="' in html and f'href="{listing_rss}"' in html, listing
         assert f'href="{listing_atom}"' in html, listing
+
+
+def test_an_authors_feed_has_articles_by_them_not_in_them(client):
+    author = make_author(name="Maya Rahmawati Siregar", slug="maya")
+    make_article(authors=[author])
+    channel = feed(client, reverse("articles:author-rss", kwargs={"slug": "maya"}), "application/rss+xml")
+    description = channel.findtext("channel/description")
+    assert description == "Artikel terbaru oleh Maya Rahmawati Siregar dari Lensa Manca."
+
+
+MEDIA = "{http://search.yahoo.com/mrss/}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+
+
+def test_feeds_carry_the_lead_image_as_media_and_the_sites_logo(client):
+    article = make_article(image=True)
+    crop = article.lead_picture.crops["wide"]
+    rss = feed(client, reverse("articles:rss"), "application/rss+xml")
+    assert rss.findtext("channel/image/url").startswith("http://testserver/static/img/logo")
+    assert rss.findtext("channel/image/link") == "http://testserver/"
+    media = rss.find(f"channel/item/{MEDIA}content")
+    assert media.get("url") == f"http://testserver{crop.url}"
+    assert (media.get("medium"), media.get("width"), media.get("height")) == ("image", "64", "36")
+    assert media.findtext(f"{MEDIA}description") == article.lead_image_alt
+    atom = feed(client, reverse("articles:atom"), "application/atom+xml")
+    assert atom.findtext(f"{ATOM}logo").startswith("http://testserver/static/img/logo")
+    assert atom.find(f"{ATOM}entry/{MEDIA}content").get("url") == f"http://testserver{crop.url}"
+
+
+def test_feeds_carry_the_summary_only_unless_the_full_text_is_set(client, settings):
+    article = make_article(dek="Ringkasan saja.", body="<p>Isi lengkap berita.</p>")
+    picture = make_body_image(article)
+    article.body = f'<p>Isi lengkap berita.</p><figure><img src="{picture.image.url}" alt="Peta"></figure>'
+    save_article(article)
+    (item,) = rss_items(client, reverse("articles:rss"))
+    assert item.find(f"{CONTENT}encoded") is None
+    settings.FEEDS_FULL_TEXT = True
+    (item,) = rss_items(client, reverse("articles:rss"))
+    body = item.findtext(f"{CONTENT}encoded")
+    assert "Isi lengkap berita." in body
+    # Pictures come from this site's address, wherever the feed is read.
+    assert 'src="http://testserver/media/' in body and 'src="/media/' not in body
+    assert 'srcset="http://testserver/media/' in body and ", /media/" not in body
+    (entry,) = atom_entries(client, reverse("articles:atom"))
+    assert "Isi lengkap berita." in entry.findtext(f"{ATOM}content")

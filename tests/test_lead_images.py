@@ -209,3 +209,60 @@ def test_a_very_wide_strip_still_gets_renditions(editor_client, media_root):
     picture = Article.objects.get().lead_picture
     assert [(r.width, r.height) for r in picture.jpeg] == [(480, 1), (960, 1), (1600, 1)]
     assert all((media_root / r.name).is_file() for r in picture.jpeg + picture.webp)
+
+
+@pytest.mark.parametrize(
+    ("size", "focus", "ratio", "box"),
+    [
+        ((1600, 2400), (50, 50), (16, 9), (0, 750, 1600, 1650)),  # a portrait, from its middle
+        ((1600, 2400), (50, 10), (16, 9), (0, 0, 1600, 900)),  # the subject at the top: as far up as it goes
+        ((1600, 900), (50, 50), (16, 9), (0, 0, 1600, 900)),  # already 16:9: the whole picture
+        ((1600, 900), (90, 50), (1, 1), (700, 0, 1600, 900)),  # a square at the right edge
+        ((1600, 900), (20, 50), (4, 3), (0, 0, 1200, 900)),
+    ],
+)
+def test_crops_keep_the_focal_point_in_view(size, focus, ratio, box):
+    from articles.images import crop_box
+
+    assert crop_box(*size, ratio, focus) == box
+
+
+def test_a_lead_image_gets_16_9_4_3_and_1_1_crops_around_its_focal_point(media_root):
+    article = make_article(image=True)
+    article.lead_image_focus_x, article.lead_image_focus_y = 80, 20
+    with committed():
+        save_article(article)
+    crops = article.lead_picture.crops
+    assert [crop.name.rsplit("-", 3)[1:] for crop in crops.values()] == [
+        ["16x9", "80", "20.jpg"],
+        ["4x3", "80", "20.jpg"],
+        ["1x1", "80", "20.jpg"],
+    ]
+    for crop, (width, height) in zip(crops.values(), [(16, 9), (4, 3), (1, 1)], strict=True):
+        with Image.open(media_root / crop.name) as image:
+            assert image.format == "JPEG"
+            assert image.width * height == pytest.approx(image.height * width, abs=width)
+            assert image.size == (crop.width, crop.height)
+
+
+def test_an_editor_sets_the_focal_point_and_gets_crops_around_it(editor_client, media_root):
+    article = make_article(image=True)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    form = admin_form_data(editor_client.get(url))
+    with committed():
+        response = editor_client.post(url, form | {"lead_image_focus_x": "80", "lead_image_focus_y": "20"})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    for crop in article.lead_picture.crops.values():
+        assert crop.name.endswith("-80-20.jpg")
+        assert (media_root / crop.name).exists()
+
+
+def test_a_focal_point_beyond_the_edge_is_refused(editor_client):
+    article = make_article(image=True)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    response = editor_client.post(
+        url, admin_form_data(editor_client.get(url)) | {"lead_image_focus_x": "150"}
+    )
+    assert response.status_code == 200
+    assert "Pastikan nilai ini lebih kecil dari atau sama dengan 100." in response.content.decode()

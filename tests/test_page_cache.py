@@ -408,3 +408,22 @@ def test_re_rendering_the_stored_html_reaches_the_next_reader(article):
     Article.objects.filter(pk=article.pk).update(body="<p>Air laut naik setinggi satu meter.</p>")
     rerender_all(report=lambda line: None)
     assert "Air laut naik setinggi satu meter." in read(article.get_absolute_url())
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "shown"),
+    [
+        ("TWITTER_SITE", "@lensamanca", '<meta name="twitter:site" content="@lensamanca">'),
+        ("SITE_NAME", "Lensa Baru", "<title>Lensa Baru</title>"),
+    ],
+)
+def test_a_setting_that_changes_the_markup_reaches_the_next_reader(article, settings, setting, value, shown):
+    assert shown not in read(reverse("articles:home"))
+    setattr(settings, setting, value)  # as after a restart with the new value
+    assert shown in read(reverse("articles:home"))
+
+
+def test_a_feed_in_full_reaches_the_next_reader_once_it_is_set(article, settings):
+    assert "content:encoded" not in read(reverse("articles:rss"))
+    settings.FEEDS_FULL_TEXT = True
+    assert "content:encoded" in read(reverse("articles:rss"))

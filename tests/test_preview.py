@@ -66,3 +66,12 @@ def test_readers_and_moderators_get_404_for_a_preview(client, who, moderator, dj
 def test_preview_of_unknown_article_is_404(client, editor):
     client.force_login(editor)
     assert client.get("/pratinjau/999999/").status_code == 404
+
+
+def test_a_preview_offers_no_share_buttons_for_an_address_readers_cannot_open(client, editor):
+    draft = make_article(status=Article.Status.DRAFT)
+    client.force_login(editor)
+    response = client.get(preview_url(draft))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "share__link" not in html and "facebook.com" not in html

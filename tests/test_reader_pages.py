@@ -62,10 +62,13 @@ def test_english_interface_shows_the_date_in_english(client, article):
     html = page(client, url)
     assert "Tuesday, 23 November 2021" in html
     assert '<html lang="en">' in html
-    # The canonical address stays the Indonesian one.
-    assert (
-        '<link rel="canonical" href="http://testserver/internasional/2021/11/23/panglima-militer/">' in html
-    )
+    # Each language's page is its own canonical, and names the other (hreflang).
+    canonical = "http://testserver/en/internasional/2021/11/23/panglima-militer/"
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    indonesian = "http://testserver/internasional/2021/11/23/panglima-militer/"
+    assert f'<link rel="alternate" hreflang="id" href="{indonesian}">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{indonesian}">' in html
+    assert '<meta property="og:locale" content="en_US">' in html
 
 
 def test_wrong_date_or_section_in_the_address_redirects_to_the_article(client, article):

@@ -137,3 +137,10 @@ def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_admin_and_searc
     assert "Disallow: /cari/" in lines and "Disallow: /en/cari/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Sitemap: http://testserver/sitemap-news.xml" in lines
+
+
+@pytest.mark.parametrize("name", ["sitemap", "sitemap-news"])
+def test_sitemaps_say_they_are_utf8(client, published, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml; charset=utf-8"

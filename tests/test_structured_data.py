@@ -44,9 +44,10 @@ def test_article_page_describes_a_news_article(client, article):
     assert data["url"] == data["mainEntityOfPage"] == url
     assert data["headline"] == article.headline
     assert data["description"] == article.dek
-    assert data["image"] == [f"http://testserver{article.lead_image.url}"]
+    stem = f"http://testserver{article.lead_image.url.removesuffix('.jpg')}"
+    assert data["image"] == [f"{stem}-16x9-50-50.jpg", f"{stem}-4x3-50-50.jpg", f"{stem}-1x1-50-50.jpg"]
     assert data["datePublished"] == "2021-11-23T09:15:00+07:00"
-    assert datetime.fromisoformat(data["dateModified"]) == article.updated_at
+    assert datetime.fromisoformat(data["dateModified"]) == article.updated_at.replace(microsecond=0)
     assert data["author"] == [
         {"@type": "Person", "name": "Maya Rahmawati Siregar", "url": "http://testserver/penulis/maya/"}
     ]

@@ -6,7 +6,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def article_card(article, large=False, level=3):
+def article_card(article, level, large=False):
     """The card of ``article`` in a list: ``large`` with its summary, its headline an <h``level``>."""
     return fragments.article_card(article, large=large, level=level)
 

@@ -17,6 +17,7 @@ from .factories import (
     make_author,
     make_body_image,
     make_comment,
+    make_page,
     make_section,
 )
 
@@ -84,6 +85,9 @@ def build_reader_site() -> ReaderSite:
         "archive": reverse("articles:archive"),
         "archive-month": reverse("articles:archive-month", kwargs={"year": day.year, "month": day.month}),
         "archive-day": article.get_archive_url(),
+        "page": make_page(
+            title="Redaksi", body="<p>Pemimpin redaksi: Maya Rahmawati Siregar.</p>"
+        ).get_absolute_url(),
         "404": "/halaman-yang-tidak-ada/",
     }
     return ReaderSite(article=article, pages=pages)

@@ -24,6 +24,7 @@ PAGES = [
     "archive",
     "archive-month",
     "archive-day",
+    "page",
     "404",
     "comment-errors",
 ]

@@ -44,19 +44,22 @@ def newsroom(browser, gunicorn_server, editor_account):
 
 
 def fresh_page_text(browser, url: str, shows) -> str:
-    """The article page as a new reader gets it, once ``shows(text)`` (nginx keeps a page a second)."""
-    reader = browser.new_context(locale="id-ID").new_page()
-    try:
-        for _ in range(20):
+    """The article page as a new reader gets it, once ``shows(text)`` (nginx keeps a page a second).
+
+    A new browser each time: one that has read the page may keep it for its max-age (10 s).
+    """
+    for _ in range(20):
+        reader = browser.new_context(locale="id-ID").new_page()
+        try:
             response = reader.goto(url)
             assert response.status == 200
             text = reader.locator("main").inner_text()
-            if shows(text):
-                break
-            time.sleep(0.5)
-        return text
-    finally:
-        reader.context.close()
+        finally:
+            reader.context.close()
+        if shows(text):
+            break
+        time.sleep(0.5)
+    return text
 
 
 def save_and_continue(tab) -> None:

@@ -10,7 +10,7 @@ from comments.models import Comment
 from newsportal.admin import CheckedParametersMixin
 
 from .admin_forms import admin_form_data
-from .factories import make_article, make_comment, post_comment
+from .factories import make_article, make_comment, make_page, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,36 @@ def test_a_bulk_action_on_an_item_that_is_no_key_is_a_400_and_changes_nothing(
     comment.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert comment.status == Comment.Status.PENDING
+
+
+NO_KEYS = ["abc", "\x00", "999999999999999999999"]
+
+
+@pytest.mark.parametrize("row", NO_KEYS)
+def test_an_editable_list_row_that_is_no_key_is_a_400_and_changes_nothing(admin_client, row):
+    """Like a forged selection (SQLite fails the query on a huge number)."""
+    page = make_page(title="Redaksi", order=3)
+    management = {"TOTAL_FORMS": "1", "INITIAL_FORMS": "1", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
+    data = {f"form-{name}": value for name, value in management.items()}
+    data |= {"form-0-id": row, "form-0-order": "1", "form-0-is_published": "on", "_save": "Simpan"}
+    assert admin_client.post("/admin/pages/page/", data).status_code == 400
+    page.refresh_from_db()
+    assert page.order == 3
+
+
+@pytest.mark.parametrize("item", NO_KEYS)
+def test_an_inline_item_that_is_no_key_comes_back_with_a_message_and_changes_nothing(
+    admin_client, article, item
+):
+    correction = article.corrections.create(text="Judul diperbaiki.")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = admin_form_data(admin_client.get(url))
+    data |= {"corrections-0-id": item, "corrections-0-text": "Diubah."}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert 'class="errornote"' in response.content.decode()
+    correction.refresh_from_db()
+    assert correction.text == "Judul diperbaiki."
 
 
 def test_every_model_admin_checks_its_filter_and_action_parameters():

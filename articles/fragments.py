@@ -74,17 +74,18 @@ def headline_list(template_name: str, articles) -> SafeString:
     return cached_fragment(template_name, {"articles": articles}, shown)
 
 
-def with_page_relations(article) -> None:
+def with_page_relations(article, request) -> None:
     """Give ``article`` its authors, tags and corrections, kept per process across unrelated changes.
 
     Kept under the article's last edit and the names version, which every change to an author, a
     tag, an article's tags or authors, or a correction renews (``newsportal.pagecache``): a new
     comment, another article or the most read list moving keeps them.
     """
-    from newsportal.pagecache import names_version
+    from newsportal.pagecache import request_versions
 
     try:
-        key = f"relations:{article.pk}:{article.updated_at.isoformat()}:{names_version()}"
+        _, names_version = request_versions(request)
+        key = f"relations:{article.pk}:{article.updated_at.isoformat()}:{names_version}"
         fragments = caches["fragments"]
         relations = fragments.get(key)
     except Exception:

@@ -240,7 +240,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
-        with_page_relations(article)
+        with_page_relations(article, self.request)
         return article
 
     def get(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from articles.fragments import cached_fragment
+from newsportal.pagecache import per_version
 
 from .cookies import own_comment_ids
 from .discussion import current
@@ -90,7 +91,7 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
     """Everything the article page shows of its comments, in one query."""
     comments = list(article.comments.visible_to(own_comment_ids(request)).only(*PUBLIC_FIELDS))
     roots = threads(comments)
-    rules = current()
+    rules = per_version(request, "discussion-settings", current)
     is_open = comments_open(article, rules)
     reply_to = None
     if form is None and is_open:

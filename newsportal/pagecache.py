@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 NAMES_VERSION_KEY = "pagecache:names-version"
-NEXT_PUBLISH_KEY = "pagecache:next-publish:{version}"
+NEXT_PUBLISH_KEY = "pagecache:next-publish"
 PAGE_KEY = "pagecache:page:{digest}"
 # The query parameters that change a public page; an address with any other one is not cached.
 PAGE_PARAMETERS = {"page", "cpage", "replytocom"}
@@ -86,6 +86,7 @@ def names_version() -> str:
 
     It changes far less often than the content version (never for a comment, a new article or the
     most read list), so a worker keeps an article's names across those changes (articles/fragments.py).
+    A change to names is a change of content too: both versions are renewed together.
     """
     return _version(NAMES_VERSION_KEY)
 
@@ -108,32 +109,39 @@ def content_changed(**kwargs) -> None:
 
 
 def names_changed(**kwargs) -> None:
-    """An author, a tag, an article's tags or authors, or a correction changed (a signal receiver)."""
-    _renew(NAMES_VERSION_KEY)
+    """An author, a tag, an article's tags or authors, or a correction changed (a signal receiver).
+
+    Both versions in one write: a reader never gets the new content version with the old names
+    version, under which names read before the commit may be kept.
+    """
+    _renew(VERSION_KEY, NAMES_VERSION_KEY)
 
 
-def _renew(key: str) -> None:
-    _new_version(key)
-    transaction.on_commit(lambda: _new_version(key))
+def _renew(*keys: str) -> None:
+    _new_versions(keys)
+    transaction.on_commit(lambda: _new_versions(keys))
 
 
-def _new_version(key: str) -> None:
-    # A random version, not a counter: a cache that lost the key can never bring back an old one.
+def _new_versions(keys) -> None:
+    # Random versions, not counters: a cache that lost a key can never bring back an old one.
     try:
-        cache.set(key, secrets.token_hex(8), timeout=None)
+        cache.set_many({key: secrets.token_hex(8) for key in keys}, timeout=None)
     except Exception:
         logger.exception("Could not retire the cached pages")
 
 
-def seconds_to_next_publication(version: str | None = None) -> float:
-    """How long until the next scheduled article appears (infinity if none), cached per version."""
-    key = NEXT_PUBLISH_KEY.format(version=version or content_version())
-    due = cache.get(key)
-    if due is None or (due and due <= time.time()):
+def seconds_to_next_publication(version: str) -> float:
+    """How long until the next scheduled article appears (infinity if none), as known under ``version``.
+
+    Kept in the cache with the version it was read under; under any other it is read again.
+    """
+    known = cache.get(NEXT_PUBLISH_KEY)
+    if known is None or known[0] != version or (known[1] and known[1] <= time.time()):
         publish_at = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
         first = publish_at.first()
-        due = first.timestamp() if first else 0
-        cache.set(key, due, timeout=settings.PAGE_CACHE_SECONDS)
+        known = (version, first.timestamp() if first else 0)
+        cache.set(NEXT_PUBLISH_KEY, known, timeout=settings.PAGE_CACHE_SECONDS)
+    due = known[1]
     return due - time.time() if due else math.inf
 
 
@@ -143,6 +151,7 @@ def seconds_to_next_publication(version: str | None = None) -> float:
 @dataclass
 class VersionMemo:
     version: str | None = None
+    next_publication: float = 0.0  # when the next scheduled article is due, as a timestamp (inf: none)
     until: float = 0.0
     values: dict = field(default_factory=dict)
 
@@ -151,30 +160,49 @@ _memo = VersionMemo()
 MEMO_SIZE = 1000
 
 
-def request_version(request) -> str:
-    """The content version a request's page is rendered under, read once per request."""
+def request_versions(request) -> tuple[str, str]:
+    """The content and names versions a request's page is rendered under: one read of the cache a request."""
     if getattr(request, "content_version", None) is None:
-        request.content_version = content_version()
-    return request.content_version
+        found = cache.get_many([VERSION_KEY, NAMES_VERSION_KEY])
+        request.content_version = found.get(VERSION_KEY) or content_version()
+        request.names_version = found.get(NAMES_VERSION_KEY) or names_version()
+    return request.content_version, request.names_version
+
+
+def version_memo(request) -> VersionMemo:
+    """This process's memo for the request's content version, begun anew when the version changes.
+
+    It also ends when the next scheduled article is due, after ``PAGE_CACHE_SECONDS`` and at
+    ``MEMO_SIZE`` values.
+    """
+    global _memo
+    version, _ = request_versions(request)
+    now = time.time()
+    if _memo.version != version or _memo.until <= now or len(_memo.values) >= MEMO_SIZE:
+        next_publication = now + seconds_to_next_publication(version)
+        until = min(now + settings.PAGE_CACHE_SECONDS, next_publication)
+        _memo = VersionMemo(version, next_publication, until)
+    return _memo
+
+
+def seconds_to_next_article(request) -> float:
+    """How long until the next scheduled article appears, as the request's content version knows it."""
+    return version_memo(request).next_publication - time.time()
 
 
 def per_version(request, name: str, compute):
     """``compute()``, done once per content version in this process, for what many pages show alike.
 
-    The sections, the most read list, an article's related ones: the first page rendered after a
-    change computes them, every other page (and every reader the page cache cannot answer, such as
-    the newsroom) reuses them until the next change or the next scheduled article.
+    The sections, the most read list, an article's related ones, the discussion settings: the first
+    page rendered after a change computes them, every other page (and every reader the page cache
+    cannot answer, such as the newsroom) reuses them until the next change or the next scheduled
+    article.
     """
-    global _memo
     try:
-        version = request_version(request)
-        if _memo.version != version or _memo.until <= time.time() or len(_memo.values) >= MEMO_SIZE:
-            seconds = min(settings.PAGE_CACHE_SECONDS, seconds_to_next_publication(version))
-            _memo = VersionMemo(version, until=time.time() + seconds)
+        memo = version_memo(request)
     except Exception:
         logger.exception("The page cache is unreachable; computing %s for this page only", name)
         return compute()
-    memo = _memo
     if name not in memo.values:
         memo.values[name] = compute()
     return memo.values[name]
@@ -234,19 +262,20 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = version = None
+        key = None
         if settings.PAGE_CACHE and is_cacheable(request):
             try:
-                # The version and the page in one round trip; the version is read before the page is
-                # rendered, so a change made meanwhile leaves what is kept out of date.
+                # The versions and the page in one round trip; the versions are read before the page
+                # is rendered, so a change made meanwhile leaves what is kept out of date.
                 key = page_key(request)
-                found = cache.get_many([VERSION_KEY, key])
-                version = request.content_version = found.get(VERSION_KEY) or content_version()
+                found = cache.get_many([VERSION_KEY, NAMES_VERSION_KEY, key])
+                request.content_version = found.get(VERSION_KEY) or content_version()
+                request.names_version = found.get(NAMES_VERSION_KEY) or names_version()
             except Exception:
                 logger.exception("The page cache is unreachable; serving the page uncached")
                 key, found = None, {}
             cached = found.get(key)
-            if cached is not None and cached.version == version and cached.expires_at > time.time():
+            if cached and cached.version == request.content_version and cached.expires_at > time.time():
                 return cached.response()
         response = self.get_response(request)
         if not is_public(response):
@@ -255,13 +284,13 @@ class PageCacheMiddleware:
             response["Cache-Control"] = "private, no-cache"
             return response
         try:
-            seconds_left = seconds_to_next_publication(version)
+            seconds_left = seconds_to_next_article(request)
         except Exception:
             logger.exception("Could not tell when the next article is due; the page is not kept")
             seconds_left = 0
         limit_freshness(response, seconds_left)
         if key and storable(response) and seconds_left >= 1:
-            self.store(key, version, response, seconds_left)
+            self.store(key, request.content_version, response, seconds_left)
         return response
 
     def store(self, key: str, version: str, response, seconds_left: float) -> None:
@@ -287,12 +316,12 @@ def connect_signals() -> None:
     """Retire the cached pages whenever something readers see is saved, deleted or changed in bulk.
 
     Comments say so themselves (``comments.services.comments_changed``): most new ones wait for
-    moderation and change no page; nor do the discussion settings (``comments.discussion``).
+    moderation and change no page; nor do the discussion settings (``comments.discussion``). What an
+    article page shows of its names renews the names version with the content version.
     """
-    for model in (Article, BodyImage, Correction, Section, Author, Tag, TaggedItem, Page):
+    for model in (Article, BodyImage, Section, Page):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
-    m2m_changed.connect(content_changed, sender=Article.authors.through, dispatch_uid="pagecache-authors")
     pages_changed.connect(content_changed, dispatch_uid="pagecache-bulk")
     for model in (Correction, Author, Tag, TaggedItem):
         post_save.connect(names_changed, sender=model, dispatch_uid=f"names-save-{model.__name__}")

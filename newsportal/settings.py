@@ -68,14 +68,14 @@ INSTALLED_APPS = [
 SERIALIZATION_MODULES = {"article_json": "articles.versions"}
 
 MIDDLEWARE = [
+    # First: a page is kept with every header the others give it; one from the cache costs none of them.
+    "newsportal.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Around everything that may read the database: a read it lost under a restart runs again.
     "newsportal.middleware.RetryReadMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # Before the rest: a page from the cache costs no more (its policy header is kept with it).
-    "newsportal.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsportal.middleware.PathLocaleMiddleware",

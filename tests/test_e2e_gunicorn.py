@@ -7,14 +7,17 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from .conftest import running_gunicorn
+from .factories import make_article
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SEED = Path(__file__).resolve().parent.parent / "articles" / "demo" / "000-panglima-militer-as-rusia.txt"
 
 
-def fetch(url):
+def fetch(url, **headers):
     try:
-        with urllib.request.urlopen(url, timeout=20) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=20) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()
@@ -50,3 +53,38 @@ def test_unknown_page_over_http_is_the_styled_404(gunicorn_server):
     assert status == 404
     assert "Halaman tidak ditemukan" in page
     assert 'class="site-name"' in page
+
+
+@pytest.fixture
+def gunicorn_alone(tmp_path, collected_static, session_media_root):
+    """gunicorn with no nginx in front: what it answers itself, from its page cache among the rest."""
+    with running_gunicorn(tmp_path, collected_static, session_media_root) as url:
+        yield url
+
+
+def test_a_page_from_the_cache_comes_with_every_header_of_the_page_rendered_and_answers_304(gunicorn_alone):
+    article = make_article(headline="Banjir rob di pesisir utara")
+    url = gunicorn_alone + article.get_absolute_url()
+    status, rendered, page = fetch(url)
+    assert status == 200
+    # Changed behind the portal's back, with no signal: only a page from the cache still says the old.
+    type(article).objects.filter(pk=article.pk).update(headline="Diubah diam-diam")
+    status, kept, kept_page = fetch(url)
+    assert status == 200
+    assert kept_page == page
+    assert "Banjir rob di pesisir utara" in kept_page
+    for name in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Cache-Control",
+        "ETag",
+    ):
+        assert kept[name] == rendered[name], name
+    status, _, body = fetch(url, **{"If-None-Match": rendered["ETag"]})
+    assert status == 304
+    assert body == ""

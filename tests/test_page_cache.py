@@ -400,6 +400,15 @@ def test_uploaded_pictures_are_kept_by_caches_for_a_year():
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
+def test_a_picture_keeps_its_year_when_a_scheduled_article_is_due(article):
+    """Files are not pages: the next article's time limits what caches keep of pages only."""
+    picture = make_article(image=True).lead_image.url
+    make_article(headline="Terbit sebentar lagi", publish_at=timezone.now() + timedelta(seconds=5))
+    response = fresh_reader().get(picture)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
 def test_re_rendering_the_stored_html_reaches_the_next_reader(article):
     from articles.publishing import rerender_all
 

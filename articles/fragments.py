@@ -21,14 +21,17 @@ logger = logging.getLogger(__name__)
 CARD_TEMPLATE = "includes/article_card.html"
 
 
-def cached_fragment(template_name: str, context: dict, shown: tuple) -> SafeString:
-    """``template_name`` rendered with ``context``, kept under ``shown``: every value the template reads."""
+def cached_fragment(template_name: str, context, shown: tuple) -> SafeString:
+    """``template_name`` rendered with ``context``, kept under ``shown``: every value the template reads.
+
+    ``context`` is a dict, or a function that makes one, called only when the fragment is drawn.
+    """
     fingerprint = repr((translation.get_language(), timezone.get_current_timezone_name(), shown))
     key = f"{template_name}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
     fragments = caches["fragments"]
     html = fragments.get(key)
     if html is None:
-        html = render_to_string(template_name, context)
+        html = render_to_string(template_name, context() if callable(context) else context)
         fragments.set(key, html)
     return html
 

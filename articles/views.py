@@ -42,27 +42,33 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().for_links()
-        featured = published.filter(is_featured=True).first()
-        latest = published.exclude(pk=featured.pk) if featured else published
-        # The newest few of every section in one query, whatever the number of sections.
-        ranked = published.annotate(
-            rank=Window(
-                RowNumber(), partition_by=F("section_id"), order_by=[F("publish_at").desc(), F("id").desc()]
-            )
-        ).filter(rank__lte=SECTION_BLOCK_SIZE)
-        ranked = sorted(ranked, key=lambda a: (a.section.order, a.section.name, -a.publish_at.timestamp()))
-        section_blocks = [
-            (section, list(articles)) for section, articles in groupby(ranked, key=lambda a: a.section)
-        ]
         return super().get_context_data(
-            featured=featured,
-            latest=latest[:LATEST_ON_HOME],
-            section_blocks=section_blocks,
+            **per_version(self.request, "home", front_page),
             most_read=most_read(self.request),
             structured_data=home_structured_data(self.request),
             **kwargs,
         )
+
+
+def front_page() -> dict:
+    """The featured story, the latest and the newest of every section, in three queries."""
+    published = Article.objects.published().for_links()
+    featured = published.filter(is_featured=True).first()
+    latest = published.exclude(pk=featured.pk) if featured else published
+    # The newest few of every section in one query, whatever the number of sections.
+    ranked = published.annotate(
+        rank=Window(
+            RowNumber(), partition_by=F("section_id"), order_by=[F("publish_at").desc(), F("id").desc()]
+        )
+    ).filter(rank__lte=SECTION_BLOCK_SIZE)
+    ranked = sorted(ranked, key=lambda a: (a.section.order, a.section.name, -a.publish_at.timestamp()))
+    return {
+        "featured": featured,
+        "latest": list(latest[:LATEST_ON_HOME]),
+        "section_blocks": [
+            (section, list(articles)) for section, articles in groupby(ranked, key=lambda a: a.section)
+        ],
+    }
 
 
 def most_read(request) -> list:
@@ -238,7 +244,16 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.published().with_modified().select_related("section")
 
+    # The reader's page: the article is read once per content version in each worker, as any change
+    # to it or to what its page shows makes a new one (newsportal/pagecache.py). Not a preview nor a post.
+    kept_per_version = True
+
     def get_object(self, queryset=None):
+        if not self.kept_per_version:
+            return self.find_object(queryset)
+        return per_version(self.request, f"article:{self.kwargs['slug']}", lambda: self.find_object(queryset))
+
+    def find_object(self, queryset=None):
         article = super().get_object(queryset)
         with_page_relations(article, self.request)
         return article
@@ -273,6 +288,8 @@ class ArticleDetailView(DetailView):
 @method_decorator(cache_control(private=True, no_store=True), name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """An article as readers will see it, before it is published: for the newsroom, a 404 for anyone else."""
+
+    kept_per_version = False
 
     def get_queryset(self):
         user = self.request.user

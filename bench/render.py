@@ -5,8 +5,10 @@
 Run it on a database with the demo content (`manage.py load_demo`); the seed article gets 20
 approved comments if it has none. The page cache is off (PAGE_CACHE=false); each page is asked
 for five times first, as a worker that has served a while has its fragments and addresses in
-memory. Per page it prints the median and lowest CPU time of a request, its queries, and the
-Python function calls per request (cProfile), a count the machine's load does not change.
+memory. Per page it prints, for a request in such a worker ("warm") and for the first request after
+a change anywhere on the site ("after a change": the content version renewed before it, so what is
+kept per version is read again), the median and lowest CPU time, the queries, and the Python
+function calls per request (cProfile), a count the machine's load does not change.
 """
 
 import argparse
@@ -43,10 +45,10 @@ def main():
     import django
 
     django.setup()
-    from django.db import connection
     from django.test import Client
 
     from bench.serving import seed_article
+    from newsportal.pagecache import content_changed
 
     article = seed_article()
     pages = {
@@ -58,22 +60,33 @@ def main():
     for name, url in pages.items():
         for _ in range(5):
             assert client.get(url).status_code == 200, url
-        queries = []
-        with connection.execute_wrapper(count_query(queries)):
-            client.get(url)
-        cpu = []
-        for _ in range(args.requests):
-            start = time.process_time()
-            client.get(url)
-            cpu.append((time.process_time() - start) * 1000)
-        profiler = cProfile.Profile()
-        for _ in range(10):
-            profiler.runcall(client.get, url)
-        calls = pstats.Stats(profiler).total_calls // 10
-        print(
-            f"{name:8} CPU median {statistics.median(cpu):5.1f} ms, lowest {min(cpu):5.1f} ms; "
-            f"{len(queries)} queries; {calls} Python calls"
-        )
+        for state, before in (("warm", lambda: None), ("after a change", content_changed)):
+            print(f"{name:8} {state:15} {measure(client, url, before, args.requests)}")
+
+
+def measure(client, url, before, requests: int) -> str:
+    """CPU time, queries and Python calls of a request for ``url``, ``before()`` done untimed before each."""
+    from django.db import connection
+
+    before()
+    queries = []
+    with connection.execute_wrapper(count_query(queries)):
+        client.get(url)
+    cpu = []
+    for _ in range(requests):
+        before()
+        start = time.process_time()
+        client.get(url)
+        cpu.append((time.process_time() - start) * 1000)
+    profiler = cProfile.Profile()
+    for _ in range(10):
+        before()
+        profiler.runcall(client.get, url)
+    calls = pstats.Stats(profiler).total_calls // 10
+    return (
+        f"CPU median {statistics.median(cpu):5.1f} ms, lowest {min(cpu):5.1f} ms; "
+        f"{len(queries)} queries; {calls} Python calls"
+    )
 
 
 if __name__ == "__main__":

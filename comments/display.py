@@ -13,7 +13,7 @@ from newsportal.pagecache import per_version
 
 from .cookies import own_comment_ids
 from .discussion import current
-from .forms import CommentForm
+from .forms import CommentForm, fill_time_token
 from .models import Comment
 from .moderation import comments_open
 
@@ -50,9 +50,12 @@ class CommentSection:
     items: list[ThreadItem]
     count: int
     is_open: bool
-    form: CommentForm | None
+    form: CommentForm | None  # one sent back with errors; a blank form is drawn from a kept fragment
     reply_to: Comment | None
     max_depth: int
+    # The form's hidden fields: the comment it replies to and the signed time it was given.
+    parent: str = ""
+    token: str = ""
 
 
 def threads(comments: list[Comment]) -> list[Comment]:
@@ -89,18 +92,25 @@ def count_approved(roots: list[Comment]) -> int:
 
 def comment_section(request, article, form: CommentForm | None = None) -> CommentSection:
     """Everything the article page shows of its comments, in one query."""
-    comments = list(article.comments.visible_to(own_comment_ids(request)).only(*PUBLIC_FIELDS))
+    own_ids = own_comment_ids(request)
+    comments = article.comments.visible_to(own_ids).only(*PUBLIC_FIELDS)
+    if own_ids:
+        comments = list(comments)
+    else:  # what every other reader sees: read once per content version, which every moderation renews
+        comments = per_version(request, f"comments:{article.pk}", lambda: list(comments))
     roots = threads(comments)
     rules = per_version(request, "discussion-settings", current)
     is_open = comments_open(article, rules)
     reply_to = None
-    if form is None and is_open:
+    parent = token = ""
+    if form is not None:
+        reply_to = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
+        parent, token = form["parent"].value() or "", form["token"].value() or ""
+    elif is_open:
         reply_to = next(
             (c for c in comments if str(c.pk) == request.GET.get("replytocom") and c.is_approved), None
         )
-        form = CommentForm(article=article, initial={"parent": reply_to.pk if reply_to else None})
-    elif form is not None:
-        reply_to = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
+        parent, token = (reply_to.pk if reply_to else ""), fill_time_token(article.pk)
     page = Paginator(roots, rules.per_page).get_page(request.GET.get("cpage"))
     return CommentSection(
         page=page,
@@ -110,6 +120,8 @@ def comment_section(request, article, form: CommentForm | None = None) -> Commen
         form=form,
         reply_to=reply_to,
         max_depth=rules.max_depth,
+        parent=parent,
+        token=token,
     )
 
 
@@ -141,13 +153,16 @@ def comment_list_html(article, section: CommentSection) -> SafeString:
     return cached_fragment("comments/list.html", {"article": article, "comments": section}, shown)
 
 
-def form_fields_html(form: CommentForm) -> SafeString:
+def form_fields_html(article, form: CommentForm | None) -> SafeString:
     """The form's fields: a form sent back with errors shows what was typed, a blank one is kept per language.
 
-    A blank form's fields are the same on every article for every reader: the parent and the signed
-    time, which vary, are outside them.
+    A blank form's fields are the same on every article for every reader (the parent and the signed
+    time, which vary, are outside them), so one is made only when the fragment must be drawn.
     """
-    context = {"form": form}
-    if form.is_bound:
-        return render_to_string("comments/fields.html", context)
-    return cached_fragment("comments/fields.html", context, ("blank", settings.COMMENTS_MAX_LENGTH))
+    if form is not None:
+        return render_to_string("comments/fields.html", {"form": form})
+    return cached_fragment(
+        "comments/fields.html",
+        lambda: {"form": CommentForm(article=article)},
+        ("blank", settings.COMMENTS_MAX_LENGTH),
+    )

@@ -25,6 +25,7 @@ class PostCommentView(ArticleDetailView):
 
     http_method_names = ["post"]
     pk_url_kwarg = "article_id"
+    kept_per_version = False
 
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()

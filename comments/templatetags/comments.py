@@ -13,5 +13,5 @@ def comment_section(context, article):
         "article": article,
         "comments": section,
         "comment_list": display.comment_list_html(article, section),
-        "comment_fields": display.form_fields_html(section.form) if section.form else "",
+        "comment_fields": display.form_fields_html(article, section.form) if section.is_open else "",
     }

@@ -151,3 +151,24 @@ def test_a_form_sent_back_with_errors_keeps_what_was_typed_after_blank_forms_wer
     assert 'class="comment-form-email has-error"' in html
     blank = read(article.get_absolute_url())
     assert "Sudah surut di Muara Baru." not in blank and "has-error" not in blank
+
+
+def test_an_edited_headline_shows_at_once_on_its_page_and_the_front_page(article):
+    for url in (article.get_absolute_url(), reverse("articles:home")):
+        assert "Banjir rob di pesisir utara" in read(url)
+    article.headline = "Rob surut di pesisir utara"
+    article.save()
+    for url in (article.get_absolute_url(), reverse("articles:home")):
+        html = read(url)
+        assert "Rob surut di pesisir utara" in html and "Banjir rob" not in html
+
+
+def test_between_changes_the_article_page_and_the_front_page_read_nothing_again(article):
+    make_comment(article, status=Comment.Status.APPROVED)
+    for url in (article.get_absolute_url(), reverse("articles:home")):
+        read(url)
+        with CaptureQueriesContext(connection) as queries:
+            read(url)
+        # Without Redis the cache is a table: the versions are read from it.
+        read_again = [query["sql"] for query in queries if "newsportal_cache" not in query["sql"]]
+        assert read_again == []

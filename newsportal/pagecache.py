@@ -367,7 +367,7 @@ class CachedPageApplication:
 
     A kept page needs nothing of what the handler does for a page it renders (its middleware, its
     signals, a connection to the database); this answers with the page the middleware would, in less
-    than half the time (README, "Speed"). Anything else, a page not kept among them, goes to Django.
+    than half the time (README, "Tests": the serving benchmark). Anything else goes to Django.
     """
 
     def __init__(self, application):

@@ -17,6 +17,7 @@ from articles import publishing
 from articles.models import Article, Author, BodyImage, Section
 from comments.models import Comment
 from newsportal.roles import REPORTERS_GROUP
+from pages.models import Page
 from wordpress.management.commands.import_wordpress import ProgressBar
 from wordpress.models import Redirect
 
@@ -64,8 +65,24 @@ def test_posts_keep_their_status_date_slug_and_flags(imported):
     assert article("untuk-pelanggan").status == Article.Status.DRAFT  # password-protected
     assert "private in WordPress, imported as a draft" in imported
     assert "password-protected in WordPress, imported as a draft" in imported
-    assert "pages (the portal has no static pages): 3" in imported
+
+
+def test_pages_become_the_sites_pages_at_their_old_addresses(imported, client):
+    about = Page.objects.get(slug="tentang-kami")
+    assert about.title == "Tentang Kami"
+    assert about.is_published
+    assert about.body == "<p>Koran Contoh terbit sejak 1998.</p>"
+    assert not Page.objects.get(slug="privacy-policy").is_published  # a draft
+    assert "pages created: 3" in imported
     assert not Article.objects.filter(slug__in=["tentang-kami", "sample-page"]).exists()
+    response = client.get("/halaman/tentang-kami/")
+    assert response.status_code == 200
+    assert "Koran Contoh terbit sejak 1998." in response.content.decode()
+    for old in ("/tentang-kami/", "/?page_id=13"):
+        response = client.get(old)
+        assert (response.status_code, response.get("Location")) == (301, "/halaman/tentang-kami/"), old
+    # A draft has no address yet: its old one is the home page, as for an ID WordPress never had.
+    assert client.get("/?page_id=3").status_code == 200
 
 
 def test_categories_become_sections_and_uncategorized_the_default_one(imported):
@@ -206,6 +223,7 @@ def everything() -> dict:
         "redirects": Redirect.objects.count(),
         "sections": Section.objects.count(),
         "authors": Author.objects.count(),
+        "pages": list(Page.objects.values_list("pk", "updated_at", "body").order_by("pk")),
     }
 
 
@@ -214,6 +232,7 @@ def test_a_second_run_changes_nothing(imported):
     output = run(EXPORT, "--media-dir", str(UPLOADS))
     assert everything() == before
     assert "posts unchanged: 9" in output
+    assert "pages unchanged: 3" in output
 
 
 def test_a_newer_export_updates_what_changed_and_keeps_newsroom_edits(imported, tmp_path):

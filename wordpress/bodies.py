@@ -84,8 +84,9 @@ def _caption_figure(match) -> str:
     return f"<figure>{image.group(0)}{figcaption}</figure>"
 
 
-def convert(content: str) -> Body:
-    """The body as HTML with its byline code apart, and the shortcodes that were left out, by name."""
+def convert(content: str, *, byline: bool = True) -> Body:
+    """The body as HTML with its byline code apart (a post's, unless ``byline`` is false), and the
+    shortcodes that were left out, by name."""
     if is_gutenberg(content):
         html = BLOCK_COMMENT.sub("", content)
     else:
@@ -98,7 +99,7 @@ def convert(content: str) -> Body:
 
     html = SHORTCODE.sub(drop, CAPTION.sub(_caption_figure, html)).strip()
     byline_code = ""
-    if match := BYLINE_AT_END.search(html):
+    if byline and (match := BYLINE_AT_END.search(html)):
         byline_code = match.group(1)
         html = html[: match.start()].rstrip() + match.group("close")
     return Body(html=html, byline_code=byline_code, shortcodes=shortcodes)

@@ -38,6 +38,7 @@ from comments.models import Comment, text_digest
 from comments.privacy import ip_retention_cutoff
 from comments.services import comments_changed
 from newsportal.roles import REPORTERS_GROUP
+from pages.models import Page
 
 from . import bodies, wxr
 from .models import ImportedObject, Redirect
@@ -97,6 +98,13 @@ def initials(name: str) -> str:
     return code[:8].ljust(2, "X")
 
 
+def permalink_path(item: wxr.Item) -> set[str]:
+    """The path (and query) of the item's permalink in the export, unless it is the site's root."""
+    link = urlsplit(item.link)
+    path = unquote(link.path) + (f"?{link.query}" if link.query else "")
+    return set() if path in ("", "/") else {path}
+
+
 class WordPressImport:
     """One run of ``import_wordpress`` over one export file."""
 
@@ -146,7 +154,7 @@ class WordPressImport:
             if item.post_type == "post":
                 self.import_post(item)
             elif item.post_type == "page":
-                self.summary.skipped["pages (the portal has no static pages)"] += 1
+                self.import_page(item)
             elif item.post_type != "attachment":
                 self.summary.skipped[f"items of type “{item.post_type}”"] += 1
             self.progress(number, total)
@@ -312,33 +320,42 @@ class WordPressImport:
     # Posts ---------------------------------------------------------------------------------------
 
     def import_post(self, item: wxr.Item) -> None:
-        """One post in its own transaction: a broken post is reported and skipped, the rest lands."""
+        self.in_own_transaction("post", item, self._import_post)
+
+    def in_own_transaction(self, kind: str, item: wxr.Item, import_item) -> None:
+        """One post or page in its own transaction: a broken one is reported and skipped, the rest lands."""
         try:
             with transaction.atomic():
-                self._import_post(item)
-        except Exception as error:  # noqa: BLE001 - any failure of one post is reported, not fatal
-            self.summary.skipped["posts that failed"] += 1
-            self.summary.report(f"post {item.post_id} “{unescape(item.title)}”: {error}")
+                import_item(item)
+        except Exception as error:  # noqa: BLE001 - any failure of one item is reported, not fatal
+            self.summary.skipped[f"{kind}s that failed"] += 1
+            self.summary.report(f"{kind} {item.post_id} “{unescape(item.title)}”: {error}")
+
+    def write_changes(self, kind: str, model, item: wxr.Item, print_: str, write):
+        """What ``item`` became in an earlier run (or a new ``model``), written with ``write`` when it is new,
+        or WordPress changed it since and the newsroom did not; counted either way."""
+        record = self.mapped(kind, item.post_id, item.guid)
+        obj = model.objects.filter(pk=record.object_id).first() if record else None
+        if obj is None:
+            obj, outcome = model(), "created"
+        elif record.fingerprint == print_:
+            outcome = "unchanged"
+        elif obj.updated_at > record.object_updated_at:
+            outcome = "kept (changed in the newsroom since the last import)"
+        else:
+            outcome = "updated"
+        if outcome in ("created", "updated"):
+            write(item, obj, print_)
+        self.summary.counts[f"{kind}s {outcome}"] += 1
+        return obj
 
     def _import_post(self, item: wxr.Item) -> None:
-        record = self.mapped(Kind.POST, item.post_id, item.guid)
-        article = Article.objects.filter(pk=record.object_id).first() if record else None
         print_ = fingerprint(
             item.title, item.content, item.excerpt, item.status, item.post_date, item.post_date_gmt,
             item.post_name, item.categories, item.creator, item.is_sticky, item.comment_status,
             item.post_password, item.meta.get("_thumbnail_id"),
         )  # fmt: skip
-        if article is None:
-            article = Article()
-            self.write_post(item, article, print_)
-            self.summary.counts["posts created"] += 1
-        elif record.fingerprint == print_:
-            self.summary.counts["posts unchanged"] += 1
-        elif article.updated_at > record.object_updated_at:
-            self.summary.counts["posts kept (changed in the newsroom since the last import)"] += 1
-        else:
-            self.write_post(item, article, print_)
-            self.summary.counts["posts updated"] += 1
+        article = self.write_changes(Kind.POST, Article, item, print_, self.write_post)
         self.import_comments(item, article)
 
     def write_post(self, item: wxr.Item, article: Article, print_: str) -> None:
@@ -406,11 +423,7 @@ class WordPressImport:
             datetime.fromisoformat(item.post_date) if item.post_date.strip() not in ("", NO_DATE) else None
         )
         slug = unquote(item.post_name).strip()
-        paths = {f"/?p={item.post_id}"}
-        if link := urlsplit(item.link):
-            link_path = unquote(link.path) + (f"?{link.query}" if link.query else "")
-            if link_path not in ("", "/"):
-                paths.add(link_path)
+        paths = {f"/?p={item.post_id}"} | permalink_path(item)
         if slug:
             paths.add(f"/{slug}/")
             if local:
@@ -419,7 +432,8 @@ class WordPressImport:
 
     def add_redirects(self, old_paths: set[str], **target) -> None:
         """Let these old addresses lead to the target, except one that is the target's own address too."""
-        fields = {"article": None, "section": None, "author": None, "tag": None, "feed": False, **target}
+        targets = ("article", "section", "author", "tag", "page")
+        fields = {**dict.fromkeys(targets), "feed": False, **target}
         old_paths = {old_path[:300] for old_path in old_paths} - {Redirect(**fields).target_url()}
         known = set(Redirect.objects.filter(old_path__in=old_paths).values_list("old_path", flat=True))
         Redirect.objects.bulk_create(
@@ -429,6 +443,48 @@ class WordPressImport:
             update_fields=list(fields),
         )
         self.summary.counts["redirects"] += len(old_paths - known)
+
+    # Pages ---------------------------------------------------------------------------------------
+
+    def import_page(self, item: wxr.Item) -> None:
+        self.in_own_transaction("page", item, self._import_page)
+
+    def _import_page(self, item: wxr.Item) -> None:
+        print_ = fingerprint(
+            item.title, item.content, item.status, item.post_name, item.post_password, item.menu_order
+        )
+        page = self.write_changes(Kind.PAGE, Page, item, print_, self.write_page)
+        if page.is_published:
+            self.page_redirects(item, page)
+
+    def write_page(self, item: wxr.Item, page: Page, print_: str) -> None:
+        """A page of the old site as a page of this one (/halaman/<slug>/): published if it was public."""
+        title = unescape(item.title).strip() or f"WordPress {item.post_id}"
+        body = bodies.convert(item.content, byline=False)
+        for name, count in body.shortcodes.items():
+            self.summary.report(f"page {item.post_id} “{title}”: shortcode [{name}] left out ({count}×)")
+        page.title = title[:120]
+        if page._state.adding:
+            wanted = slugify(unquote(item.post_name)) or slugify(title) or f"wp-{item.post_id}"
+            page.slug = unique_value(wanted, lambda slug: Page.objects.filter(slug=slug).exists(), 120)
+        page.body = body.html
+        page.order = min(max(item.menu_order, 0), 32767)
+        page.is_published = item.status == "publish" and not item.post_password
+        if item.status == "private" or item.post_password:
+            reason = "private" if item.status == "private" else "password-protected"
+            self.summary.report(f"page {item.post_id} “{title}”: {reason} in WordPress, imported unpublished")
+        page.save()
+        self.remember(
+            Kind.PAGE, item.post_id, page, guid=item.guid[:300], fingerprint=print_,
+            object_updated_at=page.updated_at,
+        )  # fmt: skip
+
+    def page_redirects(self, item: wxr.Item, page: Page) -> None:
+        """The page's WordPress addresses: its permalink, by ID, and its slug at the root."""
+        paths = {f"/?page_id={item.post_id}"} | permalink_path(item)
+        if slug := unquote(item.post_name).strip():
+            paths.add(f"/{slug}/")
+        self.add_redirects(paths, page=page)
 
     # Pictures ------------------------------------------------------------------------------------
 

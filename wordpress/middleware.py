@@ -19,7 +19,7 @@ def legacy_query(request) -> str | None:
 def find_redirect(*old_paths: str) -> str | None:
     """Where the first of these old addresses leads, in one query; None if none of them is known."""
     redirects = Redirect.objects.filter(old_path__in=old_paths).select_related(
-        "article__section", "section", "author", "tag"
+        "article__section", "section", "author", "tag", "page"
     )
     by_path = {redirect.old_path: redirect for redirect in redirects}
     for old_path in old_paths:

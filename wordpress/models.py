@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
+from pages.models import Page
 
 
 class ImportedObject(models.Model):
@@ -16,6 +17,7 @@ class ImportedObject(models.Model):
         CATEGORY = "category", _("category")
         TAG = "tag", _("tag")
         POST = "post", _("post")
+        PAGE = "page", _("page")
         COMMENT = "comment", _("comment")
         PICTURE = "picture", _("picture")
 
@@ -59,6 +61,7 @@ class Redirect(models.Model):
         Author, verbose_name=_("author"), null=True, blank=True, on_delete=models.CASCADE
     )
     tag = models.ForeignKey(Tag, verbose_name=_("tag"), null=True, blank=True, on_delete=models.CASCADE)
+    page = models.ForeignKey(Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE)
     feed = models.BooleanField(
         _("feed"), default=False, help_text=_("Redirect to the feed of what it names.")
     )
@@ -72,7 +75,8 @@ class Redirect(models.Model):
                 condition=models.Q(article__isnull=False)
                 | models.Q(section__isnull=False)
                 | models.Q(author__isnull=False)
-                | models.Q(tag__isnull=False),
+                | models.Q(tag__isnull=False)
+                | models.Q(page__isnull=False),
                 name="wordpress_redirect_has_target",
             )
         ]
@@ -82,7 +86,7 @@ class Redirect(models.Model):
 
     @property
     def target(self):
-        return self.article or self.section or self.author or self.tag
+        return self.article or self.section or self.author or self.tag or self.page
 
     def target_url(self) -> str:
         """Where the old address leads now: the object's page, or its feed."""

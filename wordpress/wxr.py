@@ -72,6 +72,7 @@ class Item:
     comment_status: str = ""
     post_password: str = ""
     is_sticky: bool = False
+    menu_order: int = 0
     attachment_url: str = ""
     categories: list[tuple[str, str, str]] = field(default_factory=list)  # (domain, slug, name)
     meta: dict[str, str] = field(default_factory=dict)
@@ -141,6 +142,7 @@ def read_item(element: Element) -> Item:
         comment_status=texts.get("wp:comment_status", "open"),
         post_password=texts.get("wp:post_password", ""),
         is_sticky=texts.get("wp:is_sticky", "0").strip() == "1",
+        menu_order=number(texts.get("wp:menu_order", "")),
         attachment_url=texts.get("wp:attachment_url", "").strip(),
     )
     for child in element:

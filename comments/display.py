@@ -93,11 +93,13 @@ def count_approved(roots: list[Comment]) -> int:
 def comment_section(request, article, form: CommentForm | None = None) -> CommentSection:
     """Everything the article page shows of its comments, in one query."""
     own_ids = own_comment_ids(request)
-    comments = article.comments.visible_to(own_ids).only(*PUBLIC_FIELDS)
-    if own_ids:
-        comments = list(comments)
-    else:  # what every other reader sees: read once per content version, which every moderation renews
-        comments = per_version(request, f"comments:{article.pk}", lambda: list(comments))
+
+    def visible() -> list[Comment]:
+        return list(article.comments.visible_to(own_ids).only(*PUBLIC_FIELDS))
+
+    # What every reader without a comment waiting sees: read once per content version, which every
+    # moderation renews.
+    comments = visible() if own_ids else per_version(request, f"comments:{article.pk}", visible)
     roots = threads(comments)
     rules = per_version(request, "discussion-settings", current)
     is_open = comments_open(article, rules)

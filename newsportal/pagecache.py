@@ -47,6 +47,8 @@ VERSION_KEY = "pagecache:version"
 NAMES_VERSION_KEY = "pagecache:names-version"
 NEXT_PUBLISH_KEY = "pagecache:next-publish"
 PAGE_KEY = "pagecache:page:{digest}"
+# Where CachedPageApplication leaves, in the WSGI environ, the key and versions of a page it has not got.
+LOOKED_UP = "newsportal.pagecache.looked_up"
 # The query parameters that change a public page; an address with any other one is not cached.
 PAGE_PARAMETERS = {"page", "cpage", "replytocom"}
 # Settings that change what pages say: a page rendered under other values of them is another page
@@ -160,10 +162,14 @@ MEMO_SIZE = 1000
 def request_versions(request) -> tuple[str, str]:
     """The content and names versions a request's page is rendered under: one read of the cache a request."""
     if getattr(request, "content_version", None) is None:
-        found = cache.get_many([VERSION_KEY, NAMES_VERSION_KEY])
-        request.content_version = found.get(VERSION_KEY) or content_version()
-        request.names_version = found.get(NAMES_VERSION_KEY) or names_version()
+        take_versions(request, cache.get_many([VERSION_KEY, NAMES_VERSION_KEY]))
     return request.content_version, request.names_version
+
+
+def take_versions(request, found: dict) -> None:
+    """Give ``request`` the versions read from the cache in ``found``, made anew where it had none."""
+    request.content_version = found.get(VERSION_KEY) or content_version()
+    request.names_version = found.get(NAMES_VERSION_KEY) or names_version()
 
 
 def version_memo(request) -> VersionMemo:
@@ -263,8 +269,7 @@ def lookup(request) -> tuple[str, CachedPage | None]:
     key = page_key(request)
     recent = _recent_pages.get(key)
     found = cache.get_many([VERSION_KEY, NAMES_VERSION_KEY] + ([] if recent else [key]))
-    request.content_version = found.get(VERSION_KEY) or content_version()
-    request.names_version = found.get(NAMES_VERSION_KEY) or names_version()
+    take_versions(request, found)
     if recent is None:
         page = found.get(key)
     elif recent.version == request.content_version:
@@ -320,7 +325,10 @@ class PageCacheMiddleware:
         if is_file(request):
             return self.get_response(request)
         key = None
-        if settings.PAGE_CACHE and is_cacheable(request):
+        if looked_up := request.META.get(LOOKED_UP):
+            # CachedPageApplication found no page for it: the key and versions it read stand.
+            key, request.content_version, request.names_version = looked_up
+        elif settings.PAGE_CACHE and is_cacheable(request):
             try:
                 key, page = lookup(request)
             except Exception:
@@ -377,13 +385,15 @@ class CachedPageApplication:
         if settings.PAGE_CACHE and environ.get("REQUEST_METHOD") == "GET":
             request = WSGIRequest(environ)
             try:
-                page = lookup(request)[1] if is_cacheable(request) else None
+                key, page = lookup(request) if is_cacheable(request) else (None, None)
             except Exception:  # a host not allowed, the cache unreachable: Django's handler says so
-                page = None
+                key = page = None
             if page:
                 response = answer(request, page)
                 start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
                 return [response.content]
+            if key:  # no page kept: the middleware renders and keeps it under what was read here
+                environ[LOOKED_UP] = (key, request.content_version, request.names_version)
         return self.application(environ, start_response)
 
 

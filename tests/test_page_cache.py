@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from articles.models import Article, Correction
 from comments.models import Comment
+from newsportal.pagecache import VERSION_KEY, content_version, names_version
 
 from .admin_forms import admin_form_data
 from .factories import comment_form_data, make_article, make_author, make_comment, make_user, set_discussion
@@ -94,6 +95,57 @@ def test_a_second_reader_is_answered_from_the_cache_without_the_view(article, mo
     assert response["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def wsgi_get(path: str) -> tuple[str, bytes]:
+    """A GET through the portal's WSGI application, as gunicorn makes it."""
+    from io import BytesIO
+
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from newsportal.wsgi import application
+
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80", "HTTP_HOST": "testserver", "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http", "wsgi.input": BytesIO(), "wsgi.errors": BytesIO(),
+    }  # fmt: skip
+    status = []
+    # As Django's test client does: the test's transaction holds the connection between requests.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        body = application(environ, lambda line, headers: status.append(line))
+        content = b"".join(body)
+        getattr(body, "close", lambda: None)()
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+    return status[0], content
+
+
+def test_a_page_not_kept_yet_reads_the_versions_once_and_is_then_answered_before_django(article, monkeypatch):
+    content_version(), names_version()  # as on a site that has served a page before
+    reads = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        if VERSION_KEY in keys:
+            reads.append(keys)
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    url = article.get_absolute_url()
+    status, rendered = wsgi_get(url)
+    assert status == "200 OK"
+    assert len(reads) == 1, reads  # by CachedPageApplication; the middleware rendering it uses them
+
+    def broken(*args, **kwargs):
+        raise AssertionError("Django's handler ran")
+
+    monkeypatch.setattr("django.core.handlers.base.BaseHandler.get_response", broken)
+    assert wsgi_get(url) == ("200 OK", rendered)
 
 
 @pytest.mark.parametrize("url_name", ["home", "rss", "sitemap"])

@@ -61,6 +61,7 @@ COMMENT_STATUSES = {
     "post-trashed": Comment.Status.TRASH,
 }
 PUBLIC_STATUSES = {"publish", "future"}
+PAGE_ORDER_MAX = 32767  # what Page.order (a PositiveSmallIntegerField) holds
 
 
 @dataclass
@@ -358,11 +359,24 @@ class WordPressImport:
         article = self.write_changes(Kind.POST, Article, item, print_, self.write_post)
         self.import_comments(item, article)
 
-    def write_post(self, item: wxr.Item, article: Article, print_: str) -> None:
+    def title_and_body(self, kind: str, item: wxr.Item, *, byline: bool = True) -> tuple[str, bodies.Body]:
+        """The item's title and its body converted; the shortcodes left out of it are reported."""
         title = unescape(item.title).strip() or f"WordPress {item.post_id}"
-        body = bodies.convert(item.content)
+        body = bodies.convert(item.content, byline=byline)
         for name, count in body.shortcodes.items():
-            self.summary.report(f"post {item.post_id} “{title}”: shortcode [{name}] left out ({count}×)")
+            self.summary.report(f"{kind} {item.post_id} “{title}”: shortcode [{name}] left out ({count}×)")
+        return title, body
+
+    def report_if_hidden(self, kind: str, item: wxr.Item, title: str, imported_as: str) -> None:
+        """A private or password-protected item is imported where readers cannot see it: say so."""
+        if item.status == "private" or item.post_password:
+            reason = "private" if item.status == "private" else "password-protected"
+            self.summary.report(
+                f"{kind} {item.post_id} “{title}”: {reason} in WordPress, imported {imported_as}"
+            )
+
+    def write_post(self, item: wxr.Item, article: Article, print_: str) -> None:
+        title, body = self.title_and_body("post", item)
         article.headline = title[:200]
         if article._state.adding:
             article.slug = self.article_slug(item, title)
@@ -379,11 +393,7 @@ class WordPressImport:
             publishing.publish(article, editor=None, authors=authors, time_chosen=True)
         else:
             article.status = Article.Status.IN_REVIEW if item.status == "pending" else Article.Status.DRAFT
-            if item.status == "private" or item.post_password:
-                reason = "private" if item.status == "private" else "password-protected"
-                self.summary.report(
-                    f"post {item.post_id} “{title}”: {reason} in WordPress, imported as a draft"
-                )
+            self.report_if_hidden("post", item, title, "as a draft")
         new_lead_image = self.lead_image(item, article, title)
         article.body = body.html
         publishing.save_article(article)
@@ -459,20 +469,15 @@ class WordPressImport:
 
     def write_page(self, item: wxr.Item, page: Page, print_: str) -> None:
         """A page of the old site as a page of this one (/halaman/<slug>/): published if it was public."""
-        title = unescape(item.title).strip() or f"WordPress {item.post_id}"
-        body = bodies.convert(item.content, byline=False)
-        for name, count in body.shortcodes.items():
-            self.summary.report(f"page {item.post_id} “{title}”: shortcode [{name}] left out ({count}×)")
+        title, body = self.title_and_body("page", item, byline=False)
         page.title = title[:120]
         if page._state.adding:
             wanted = slugify(unquote(item.post_name)) or slugify(title) or f"wp-{item.post_id}"
             page.slug = unique_value(wanted, lambda slug: Page.objects.filter(slug=slug).exists(), 120)
         page.body = body.html
-        page.order = min(max(item.menu_order, 0), 32767)
+        page.order = min(max(item.menu_order, 0), PAGE_ORDER_MAX)
         page.is_published = item.status == "publish" and not item.post_password
-        if item.status == "private" or item.post_password:
-            reason = "private" if item.status == "private" else "password-protected"
-            self.summary.report(f"page {item.post_id} “{title}”: {reason} in WordPress, imported unpublished")
+        self.report_if_hidden("page", item, title, "unpublished")
         page.save()
         self.remember(
             Kind.PAGE, item.post_id, page, guid=item.guid[:300], fingerprint=print_,

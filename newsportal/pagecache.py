@@ -127,6 +127,8 @@ def _new_versions(keys) -> None:
         cache.set_many({key: secrets.token_hex(8) for key in keys}, timeout=None)
     except Exception:
         logger.exception("Could not retire the cached pages")
+    # What this process answered lately is out of date now; other processes find out from the version.
+    _recent_pages.clear()
 
 
 def seconds_to_next_publication(version: str) -> float:
